@@ -1,0 +1,73 @@
+package dev.jsock.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One task, handler or block as written, before any templating. Values that Ansible templates at run
+ * time (args, when, loop, changed_when …) are kept raw: strings, lists, maps, booleans, numbers.
+ *
+ * @param action     canonical short module name ("template", "systemd", "include_role", "block" …);
+ *                   the loader strips "ansible.builtin." / "ansible.legacy."
+ * @param args       module arguments (free-form "command" text is stored under "_raw_params")
+ * @param when       conditions, all of which must hold; empty means always
+ * @param loop       raw loop value (list or template string), null when the task does not loop
+ * @param loopVar    loop_control.loop_var, "item" by default
+ * @param notifies   handler names or listen topics
+ * @param listen     topics this handler answers to (handlers only)
+ * @param role       the role this task belongs to, null for play-level tasks
+ * @param baseDir    where relative src/template paths start: the role dir or the playbook dir
+ * @param block      tasks of a block (action "block"), else empty; rescue/always likewise
+ */
+public record Task(
+        String name,
+        String action,
+        Map<String, Object> args,
+        List<Object> when,
+        Object loop,
+        String loopVar,
+        String register,
+        List<String> notifies,
+        List<String> listen,
+        Object changedWhen,
+        Object failedWhen,
+        Object ignoreErrors,
+        List<String> tags,
+        Map<String, Object> vars,
+        Object become,
+        Object becomeUser,
+        Object noLog,
+        Object checkMode,
+        String delegateTo,
+        Object runOnce,
+        List<Task> block,
+        List<Task> rescue,
+        List<Task> always,
+        Role role,
+        Path baseDir,
+        Source source) {
+
+    public Task {
+        args = Maps.copy(args);
+        when = List.copyOf(when);
+        loopVar = loopVar == null ? "item" : loopVar;
+        notifies = List.copyOf(notifies);
+        listen = List.copyOf(listen);
+        tags = List.copyOf(tags);
+        vars = Maps.copy(vars);
+        block = List.copyOf(block);
+        rescue = List.copyOf(rescue);
+        always = List.copyOf(always);
+    }
+
+    public boolean isBlock() {
+        return "block".equals(action);
+    }
+
+    /** The name Ansible prints in "TASK [...]": "role : name", or the action when unnamed. */
+    public String displayName() {
+        String base = name != null ? name : action;
+        return role != null ? role.name() + " : " + base : base;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jsock.modules;
+
+import dev.jsock.transport.Become;
+import dev.jsock.transport.Connection;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a module may use for one call: its templated arguments, the host connection, the
+ * privilege escalation of the task, check/diff flags, and two callbacks into the controller side:
+ * finding a local source file (role templates/ or files/, then the playbook dir) and rendering a
+ * local template with the task's variables.
+ */
+public record ModuleContext(
+        String host,
+        Map<String, Object> args,
+        Connection connection,
+        Become become,
+        boolean check,
+        boolean diff,
+        SourceFinder sources,
+        TemplateRenderer renderer) {
+
+    /** Looks up a controller-side file by the relative name a task gives. */
+    @FunctionalInterface
+    public interface SourceFinder {
+        /** @param kind "templates" or "files" */
+        Optional<Path> find(String kind, String name);
+    }
+
+    /** Renders a controller-side template file with the task's variables (Ansible's template module). */
+    @FunctionalInterface
+    public interface TemplateRenderer {
+        String render(Path templateFile);
+    }
+
+    public ModuleArgs a() {
+        return new ModuleArgs(args);
+    }
+}
