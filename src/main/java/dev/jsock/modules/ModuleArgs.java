@@ -33,6 +33,16 @@ public final class ModuleArgs {
         return args.containsKey(key) && args.get(key) != null;
     }
 
+    /** True when the argument arrived as a number (e.g. YAML's {@code mode: 0644}), not as text. */
+    public boolean isNumber(String key) {
+        return args.get(key) instanceof Number;
+    }
+
+    /** The argument as given, before any coercion. */
+    public Object raw(String key) {
+        return args.get(key);
+    }
+
     public String str(String key) {
         Object v = args.get(key);
         return v == null ? null : String.valueOf(v);
