@@ -68,7 +68,8 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
     /** The value a {@code register:} variable receives. */
     public Map<String, Object> registered() {
         Map<String, Object> m = new LinkedHashMap<>(data);
-        m.put("changed", status == Status.CHANGED);
+        // A failed command still reports changed: true in Ansible; keep the module's own word then.
+        m.put("changed", status == Status.CHANGED || (status == Status.FAILED && Boolean.TRUE.equals(data.get("changed"))));
         m.put("failed", status == Status.FAILED);
         if (status == Status.SKIPPED) {
             m.put("skipped", true);
