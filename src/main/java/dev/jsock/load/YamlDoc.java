@@ -81,7 +81,10 @@ final class YamlDoc {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         Source src = mark == null ? Source.of(file) : new Source(file, mark.getLine() + 1, mark.getColumn() + 1);
         StringBuilder msg = new StringBuilder("YAML syntax error: ");
-        msg.append(e.getProblem() == null ? "invalid YAML" : e.getProblem());
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        if (problem.contains("\\t(TAB)")) problem = "found a tab character that cannot start any token;"
+                + " YAML indentation must use spaces, not tabs";
+        msg.append(problem);
         if (e.getContext() != null) {
             msg.append(" (").append(e.getContext());
             Mark cm = e.getContextMark();
@@ -89,9 +92,6 @@ final class YamlDoc {
                 msg.append(" started at line ").append(cm.getLine() + 1).append(", column ").append(cm.getColumn() + 1);
             }
             msg.append(")");
-        }
-        if (e.getProblem() != null && e.getProblem().contains("'\\t'")) {
-            msg.append("; YAML indentation must use spaces, not tabs");
         }
         return new UserError(UserError.Kind.PARSE, src, msg.toString());
     }
