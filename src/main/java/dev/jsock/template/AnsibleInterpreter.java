@@ -1,0 +1,89 @@
+package dev.jsock.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpreterFactory;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+
+/**
+ * Jinjava's interpreter with Ansible's variable rules: variables not set in the template come
+ * lazily from the session's raw vars, a missing one is {@link Undefined} (not null), values print
+ * as Python prints them, and an expression whose result is undefined fails.
+ */
+final class AnsibleInterpreter extends JinjavaInterpreter {
+
+    AnsibleInterpreter(Jinjava jinjava, Context context, JinjavaConfig config) {
+        super(jinjava, context, config);
+    }
+
+    AnsibleInterpreter(JinjavaInterpreter original) {
+        super(original);
+    }
+
+    static InterpreterFactory factory() {
+        return new InterpreterFactory() {
+            @Override
+            public JinjavaInterpreter newInstance(JinjavaInterpreter original) {
+                return new AnsibleInterpreter(original);
+            }
+
+            @Override
+            public JinjavaInterpreter newInstance(Jinjava jinjava, Context context, JinjavaConfig config) {
+                return new AnsibleInterpreter(jinjava, context, config);
+            }
+        };
+    }
+
+    @Override
+    public Object retraceVariable(String name, int lineNumber, int startPosition) {
+        Object value = super.retraceVariable(name, lineNumber, startPosition);
+        if (value != null || name == null || getContext().containsKey(name)) {
+            return value;
+        }
+        switch (name) {
+            case "none", "None":
+                return null;
+            case "True":
+                return Boolean.TRUE;
+            case "False":
+                return Boolean.FALSE;
+            default:
+                break;
+        }
+        RenderSession session = RenderSession.of(this);
+        if (session == null) {
+            return Undefined.variable(name);
+        }
+        try {
+            return session.variable(name);
+        } finally {
+            session.locate(lineNumber);
+        }
+    }
+
+    @Override
+    public String getAsString(Object value) {
+        if (value instanceof Undefined u) {
+            throw Failures.raise(u.message());
+        }
+        return PyRepr.output(value);
+    }
+
+    @Override
+    public Object resolveELExpression(String expression, int lineNumber) {
+        return defined(super.resolveELExpression(expression, lineNumber));
+    }
+
+    @Override
+    public Object resolveELExpression(String expression, int lineNumber, int position) {
+        return defined(super.resolveELExpression(expression, lineNumber, position));
+    }
+
+    private static Object defined(Object value) {
+        if (value instanceof Undefined u) {
+            throw Failures.raise(u.message());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.jsock.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import dev.jsock.model.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jinjava.javax.el.CompositeELResolver;
+
+/**
+ * The {@link Templar} on Jinjava, configured and extended to render as Ansible (ansible-core
+ * 2.14) does. One instance is safe to share between threads: all per-call state lives in a
+ * {@link RenderSession}.
+ */
+public final class JinjavaTemplar implements Templar {
+    /** Ansible keeps a variable's own type when a string is nothing but {{ name }}. */
+    private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*}}$");
+    private static final String STRING_ORIGIN = "<template string>";
+
+    private final Jinjava jinjava;
+
+    public JinjavaTemplar() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new PythonResolver());
+        resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        JinjavaConfig config = JinjavaConfig.newBuilder()
+                .withTrimBlocks(true)
+                .withLstripBlocks(false)
+                .withFailOnUnknownTokens(false)
+                .withNestedInterpretationEnabled(false)
+                .withElResolver(resolver)
+                .withInterperterFactory(AnsibleInterpreter.factory())
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withKeepNullableLoopValues(true)
+                        .withIterateOverMapKeys(true)
+                        .withUseTrimmingForNotesAndExpressions(true)
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .build())
+                .build();
+        jinjava = new AnsibleJinjava(config);
+        AnsibleExtensions.register(jinjava.getGlobalContext());
+    }
+
+    @Override
+    public String renderFile(String text, String fileName, Map<String, Object> vars) {
+        RenderSession session = new RenderSession(vars, this);
+        return render(text, fileName, session);
+    }
+
+    @Override
+    public Object template(Object value, Map<String, Object> vars) {
+        RenderSession session = new RenderSession(vars, this);
+        return templateValue(value, session);
+    }
+
+    private Object templateValue(Object value, RenderSession session) {
+        if (value instanceof String s) {
+            return templateString(s, session);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(templateValue(item, session));
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, templateValue(v, session)));
+            return out;
+        }
+        return value;
+    }
+
+    @Override
+    public boolean condition(Object expression, Map<String, Object> vars) {
+        if (expression == null) {
+            return true;
+        }
+        if (expression instanceof Boolean b) {
+            return b;
+        }
+        if (!(expression instanceof String)) {
+            return PyRepr.truthy(expression);
+        }
+        String text = ((String) expression).strip();
+        if (text.isEmpty()) {
+            return true;
+        }
+        RenderSession session = new RenderSession(vars, this);
+        if (isPossiblyTemplate(text)) {
+            Object value = templateString(text, session);
+            if (!(value instanceof String s)) {
+                return PyRepr.truthy(value);
+            }
+            text = s;
+        }
+        String test = "{% if (" + text + ") | jsock_truth %}True{% else %}False{% endif %}";
+        return "True".equals(render(test, text, session));
+    }
+
+    @Override
+    public String toText(Object value) {
+        return PyRepr.output(value);
+    }
+
+    static boolean isPossiblyTemplate(String s) {
+        return s.contains("{{") || s.contains("{%") || s.contains("{#");
+    }
+
+    /**
+     * Ansible's templating of one string: a lone {{ var }} of a bool or number keeps it; otherwise
+     * render to text and, when the text looks like a list, dict or bool, read it back as one.
+     */
+    Object templateString(String s, RenderSession session) {
+        if (!isPossiblyTemplate(s)) {
+            return s;
+        }
+        Matcher single = SINGLE_VAR.matcher(s);
+        if (single.matches() && session.rawVars().containsKey(single.group(1))) {
+            Object raw = session.rawVars().get(single.group(1));
+            if (raw == null || raw instanceof Boolean || raw instanceof Number) {
+                return raw;
+            }
+        }
+        String out = render(s, STRING_ORIGIN, session);
+        if (out.startsWith("{") || out.startsWith("[") || out.equals("True") || out.equals("False")) {
+            return PyLiteral.parse(out).orElse(out);
+        }
+        return out;
+    }
+
+    private String render(String text, String fileName, RenderSession session) {
+        session.enter();
+        try {
+            Map<String, Object> bindings = new HashMap<>();
+            bindings.put(RenderSession.KEY, session);
+            RenderResult result = jinjava.renderForResult(withoutFinalNewline(text), bindings);
+            if (session.failure() == null) {
+                fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
+            }
+            if (session.failure() != null) {
+                if (session.nested()) {
+                    throw new Failures.TemplateFailure(session.failure());
+                }
+                int line = Math.max(session.failureLine(), 0);
+                throw new TemplateException(session.failure(), new Source(fileName, line, 0));
+            }
+            return padNewlines(result.getOutput(), trailingNewlines(text));
+        } finally {
+            session.leave();
+        }
+    }
+
+    /** Jinja drops one final newline of the source (keep_trailing_newline is off)... */
+    private static String withoutFinalNewline(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** ...and Ansible then pads the output to as many final newlines as the source had. */
+    private static String padNewlines(String output, int wanted) {
+        int have = trailingNewlines(output);
+        return have >= wanted ? output : output + "\n".repeat(wanted - have);
+    }
+
+    private static int trailingNewlines(String s) {
+        int n = 0;
+        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == '\n'; i--) {
+            n++;
+        }
+        return n;
+    }
+
+    private static java.util.Optional<TemplateError> fatal(RenderResult result) {
+        return result.getErrors().stream()
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
+                .findFirst();
+    }
+}
