@@ -1,6 +1,14 @@
 package dev.jsock.cli;
 
+import dev.jsock.exec.PlaybookRunner;
+import dev.jsock.exec.RunListener;
+import dev.jsock.exec.TaskMode;
+import dev.jsock.report.HumanReporter;
+import dev.jsock.report.JsonReporter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +18,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Run a playbook against hosts over SSH, like ansible-playbook.")
+        description = "Run a playbook against hosts over SSH, like ansible-playbook.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  jsock apply playbooks/webapp.yml --lab",
+            "  jsock apply site.yml -i inventory/ -l web -t units -C -D",
+            "  jsock apply site.yml -i hosts.ini -e socket_listen_stream=9090 --json > report.json"
+        })
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,12 +35,22 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    HostKeyOptions hostKeys;
+
     @Option(names = "--lab", description = "Run against a local lab host, booting one if none is running.")
     boolean lab;
 
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("ERROR! 'jsock apply' is not available in this version yet.");
-        return ExitCodes.ERROR;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> inventories = lab ? List.of(LabAccess.ensureOne(err)) : Workspace.inventories(options.inventories);
+        RunSetup setup = new RunSetup(options, playbook, inventories);
+        RunListener listener = options.json
+                ? new JsonReporter(out, Clock.systemUTC())
+                : new HumanReporter(out, Terminal.colors(), options.verbosity(), options.diff);
+        PlaybookRunner runner = setup.runner(listener, TaskMode.LIVE, hostKeys.policy());
+        return Interrupts.run(() -> runner.run(setup.playbook).exitCode());
     }
 }

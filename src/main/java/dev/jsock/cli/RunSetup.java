@@ -1,0 +1,81 @@
+package dev.jsock.cli;
+
+import dev.jsock.exec.ConnectionFactory;
+import dev.jsock.exec.Includes;
+import dev.jsock.exec.PlaybookRunner;
+import dev.jsock.exec.RunListener;
+import dev.jsock.exec.RunRequest;
+import dev.jsock.exec.TaskMode;
+import dev.jsock.inventory.InventoryLoader;
+import dev.jsock.load.ExtraVars;
+import dev.jsock.load.PlaybookLoader;
+import dev.jsock.load.YamlFiles;
+import dev.jsock.model.Inventory;
+import dev.jsock.model.Playbook;
+import dev.jsock.model.Role;
+import dev.jsock.model.Source;
+import dev.jsock.model.Task;
+import dev.jsock.model.UserError;
+import dev.jsock.modules.ModuleRegistry;
+import dev.jsock.template.JinjavaTemplar;
+import dev.jsock.transport.Connections;
+import dev.jsock.transport.HostKeyPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the shared run options into the loaded inputs (playbook, inventory, request) and the
+ * services a {@link PlaybookRunner} needs. Used by apply and render, so both read input the same way.
+ */
+final class RunSetup {
+    final RunRequest request;
+    final Inventory inventory;
+    final Playbook playbook;
+    private final PlaybookLoader loader;
+
+    RunSetup(RunOptions o, Path playbookFile, List<Path> inventories) {
+        if (!Files.isRegularFile(playbookFile)) {
+            throw UserError.options("the playbook: " + playbookFile + " could not be found");
+        }
+        if (o.forks < 1) throw UserError.options("forks must be at least 1, got " + o.forks);
+        Map<String, Object> extra = ExtraVars.parse(o.extraVars, Path.of("").toAbsolutePath());
+        this.request = new RunRequest(o.check, o.diff, o.forks, o.limit, o.tags, o.skipTags, extra, o.verbosity());
+        List<Path> roles = new ArrayList<>(o.rolesPath);
+        this.loader = new PlaybookLoader(roles, Workspace.builtinRoles());
+        this.playbook = loader.load(playbookFile);
+        InventoryLoader inventories0 = new InventoryLoader();
+        // group_vars/ and host_vars/ next to the playbook apply too, above the inventory's own
+        this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), playbook.baseDir());
+    }
+
+    PlaybookRunner runner(RunListener listener, TaskMode mode, HostKeyPolicy hostKeys) {
+        ConnectionFactory connections = (host, vars) -> Connections.open(host, vars, hostKeys);
+        PlaybookRunner.Services services = new PlaybookRunner.Services(new JinjavaTemplar(), new ModuleRegistry(),
+                includes(), connections, listener, mode);
+        return new PlaybookRunner(services, request, inventory);
+    }
+
+    private Includes includes() {
+        YamlFiles yaml = new YamlFiles();
+        return new Includes() {
+            @Override
+            public List<Task> loadTasks(Path file, Role role) {
+                return loader.loadTasks(file, role);
+            }
+
+            @Override
+            public Role loadRole(String name, Path playbookDir, Source ref, String tasksFrom, String handlersFrom,
+                    String varsFrom, String defaultsFrom) {
+                return loader.loadRole(name, playbookDir, ref, tasksFrom, handlersFrom, varsFrom, defaultsFrom);
+            }
+
+            @Override
+            public Map<String, Object> loadVars(Path file) {
+                return yaml.loadVars(file);
+            }
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Task;
+import dev.jsock.model.TaskResult;
+import dev.jsock.modules.Module;
+import dev.jsock.modules.ModuleArgs;
+import dev.jsock.modules.ModuleContext;
+import dev.jsock.template.TemplateException;
+import dev.jsock.transport.Become;
+import dev.jsock.transport.Connection;
+import dev.jsock.transport.UnreachableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries out the action of one task execution: controller-side actions (debug, set_fact, assert,
+ * fail) here via {@link LocalActions}, host modules through the registry and the host's connection.
+ */
+final class ActionRunner {
+    private final PlayContext pc;
+    private final LocalActions local;
+
+    ActionRunner(PlayContext pc) {
+        this.pc = pc;
+        this.local = new LocalActions(pc.templar());
+    }
+
+    TaskResult run(HostState hs, Task task, Scope scope, Map<String, Object> vars) {
+        if (LocalActions.handles(task.action())) {
+            return local.run(hs, task, vars, pc.request().verbosity());
+        }
+        Map<String, Object> args = templatedArgs(task, vars);
+        if (!pc.mode().live()) return render(hs, task, scope, args, vars);
+        Optional<Module> module = pc.modules().find(task.action());
+        if (module.isEmpty()) {
+            return TaskResult.failed("couldn't resolve module/action '" + task.action() + "'", Map.of());
+        }
+        try {
+            pc.forks().acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TaskResult.failed("interrupted", Map.of());
+        }
+        try {
+            Connection conn = hs.connection(pc.connections(), vars);
+            boolean check = pc.request().check();
+            if (task.checkMode() != null) check = bool(task.checkMode(), vars);
+            boolean diff = pc.request().diff();
+            ModuleContext ctx = new ModuleContext(hs.name(), args, conn, become(task, vars), check, diff,
+                    (kind, name) -> findSource(scope, kind, name, vars),
+                    file -> renderTemplateFile(file, vars));
+            return module.get().run(ctx);
+        } catch (UnreachableException e) {
+            hs.closeConnection();
+            return TaskResult.unreachable(e.getMessage());
+        } catch (ModuleArgs.BadArgument e) {
+            return TaskResult.failed(e.getMessage(), Map.of());
+        } finally {
+            pc.forks().release();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> templatedArgs(Task task, Map<String, Object> vars) {
+        Object t = pc.templar().template(task.args(), vars);
+        Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) t);
+        args.values().removeIf(VarsResolver.OMIT::equals);
+        return args;
+    }
+
+    private Become become(Task task, Map<String, Object> vars) {
+        Object raw = task.become() != null ? task.become() : pc.play().become();
+        if (raw == null) raw = vars.get("ansible_become");
+        if (raw == null || !bool(raw, vars)) return Become.NONE;
+        Object user = task.becomeUser() != null ? task.becomeUser() : pc.play().becomeUser();
+        if (user == null) user = vars.get("ansible_become_user");
+        Object password = vars.get("ansible_become_password");
+        if (password == null) password = vars.get("ansible_become_pass");
+        String u = user == null ? "root" : String.valueOf(pc.templar().template(user, vars));
+        String p = password == null ? null : String.valueOf(pc.templar().template(password, vars));
+        return new Become(true, u, p);
+    }
+
+    private boolean bool(Object raw, Map<String, Object> vars) {
+        Object v = pc.templar().template(raw, vars);
+        return v != null && ModuleArgs.toBool("become", v);
+    }
+
+    /** Ansible's search order: the role's templates/ or files/, the role dir, then the playbook's. */
+    private Optional<Path> findSource(Scope scope, String kind, String name, Map<String, Object> vars) {
+        Path p = Path.of(name);
+        if (p.isAbsolute()) return Files.exists(p) ? Optional.of(p) : Optional.empty();
+        for (Path base : new Path[] {scope.role() != null ? scope.role().dir() : null, scope.baseDir(), pc.playbookDir()}) {
+            if (base == null) continue;
+            for (Path c : new Path[] {base.resolve(kind).resolve(name), base.resolve(name)}) {
+                if (Files.isRegularFile(c)) return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String renderTemplateFile(Path file, Map<String, Object> vars) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Map<String, Object> tv = new LinkedHashMap<>(vars);
+            tv.put("template_path", file.toString());
+            tv.put("template_host", hostName());
+            tv.put("template_uid", "root");
+            tv.put("template_fullpath", file.toAbsolutePath().toString());
+            tv.put("template_destpath", String.valueOf(vars.getOrDefault("__dest", "")));
+            tv.put("ansible_managed", "Ansible managed");
+            return pc.templar().renderFile(text, file.toString(), tv);
+        } catch (IOException e) {
+            throw new TemplateException("could not read template " + file + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** jsock render: capture what template/copy would write; anything else needs the host. */
+    private TaskResult render(HostState hs, Task task, Scope scope, Map<String, Object> args, Map<String, Object> vars) {
+        String action = task.action();
+        if (!action.equals("template") && !action.equals("copy")) {
+            return TaskResult.skipped("not evaluated: '" + action + "' needs the host");
+        }
+        String dest = args.get("dest") == null ? null : String.valueOf(args.get("dest"));
+        if (dest == null) return TaskResult.failed("missing required arguments: dest", Map.of());
+        String content;
+        if (action.equals("copy") && args.containsKey("content")) {
+            Object c = args.get("content");
+            content = c instanceof String s ? s : pc.templar().toText(c);
+        } else {
+            String src = args.get("src") == null ? null : String.valueOf(args.get("src"));
+            if (src == null) return TaskResult.failed("missing required arguments: src", Map.of());
+            String kind = action.equals("template") ? "templates" : "files";
+            Optional<Path> file = findSource(scope, kind, src, vars);
+            if (file.isEmpty()) return TaskResult.failed("Could not find or access '" + src + "'", Map.of());
+            if (action.equals("template")) {
+                content = renderTemplateFile(file.get(), vars);
+            } else {
+                try {
+                    content = Files.readString(file.get(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return TaskResult.failed("Could not read '" + src + "': " + e.getMessage(), Map.of());
+                }
+            }
+        }
+        pc.mode().captured(hs.name(), dest, content);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("dest", dest);
+        return TaskResult.changed(data, java.util.List.of());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.TaskResult;
+import dev.jsock.transport.Become;
+import dev.jsock.transport.CommandResult;
+import dev.jsock.transport.Connection;
+import dev.jsock.transport.UnreachableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Gathering Facts": the few facts playbooks in this field use (distribution, hostname, service
+ * manager, architecture, user), read in one remote command instead of Ansible's setup module.
+ */
+final class FactGatherer {
+    private static final String SCRIPT = String.join("; ",
+            "echo hostname=$(hostname -s 2>/dev/null || hostname)",
+            "echo fqdn=$(hostname -f 2>/dev/null || hostname)",
+            "echo system=$(uname -s)",
+            "echo kernel=$(uname -r)",
+            "echo architecture=$(uname -m)",
+            "echo user_id=$(id -un)",
+            "echo service_mgr=$(cat /proc/1/comm 2>/dev/null)",
+            "[ -r /etc/os-release ] && . /etc/os-release",
+            "echo distribution_id=${ID:-}",
+            "echo distribution_version=${VERSION_ID:-}",
+            "echo distribution_release=${VERSION_CODENAME:-}",
+            "echo os_family_like=${ID_LIKE:-}");
+
+    private final PlayContext pc;
+    private final VarsResolver resolver;
+
+    FactGatherer(PlayContext pc, VarsResolver resolver) {
+        this.pc = pc;
+        this.resolver = resolver;
+    }
+
+    void gather(HostState hs) {
+        TaskResult result;
+        if (!pc.mode().live()) {
+            result = TaskResult.skipped("not evaluated: facts need the host");
+        } else {
+            try {
+                Connection c = hs.connection(pc.connections(), resolver.forHost(hs));
+                CommandResult r = c.exec(SCRIPT, null, Become.NONE);
+                Map<String, Object> facts = parse(r.stdout());
+                Map<String, Object> prefixed = new LinkedHashMap<>();
+                for (Map.Entry<String, Object> e : facts.entrySet()) prefixed.put("ansible_" + e.getKey(), e.getValue());
+                hs.gathered.putAll(prefixed);
+                hs.gathered.put("ansible_facts", facts);
+                result = TaskResult.ok(Map.of());
+            } catch (UnreachableException e) {
+                hs.closeConnection();
+                result = TaskResult.unreachable(e.getMessage());
+            }
+        }
+        pc.listener().hostResult(hs.name(), "Gathering Facts", result, null, false, false);
+        switch (result.status()) {
+            case UNREACHABLE -> {
+                hs.stats.unreachable++;
+                hs.unreachable = true;
+            }
+            case SKIPPED -> { }
+            default -> hs.stats.ok++;
+        }
+    }
+
+    static Map<String, Object> parse(String out) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) kv.put(line.substring(0, eq), line.substring(eq + 1).trim());
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("hostname", kv.getOrDefault("hostname", ""));
+        facts.put("nodename", kv.getOrDefault("hostname", ""));
+        facts.put("fqdn", kv.getOrDefault("fqdn", ""));
+        facts.put("system", kv.getOrDefault("system", ""));
+        facts.put("kernel", kv.getOrDefault("kernel", ""));
+        facts.put("architecture", kv.getOrDefault("architecture", ""));
+        facts.put("user_id", kv.getOrDefault("user_id", ""));
+        facts.put("service_mgr", kv.getOrDefault("service_mgr", ""));
+        String id = kv.getOrDefault("distribution_id", "");
+        String distribution = id.isEmpty() ? "" : Character.toUpperCase(id.charAt(0)) + id.substring(1);
+        facts.put("distribution", distribution);
+        String version = kv.getOrDefault("distribution_version", "");
+        facts.put("distribution_version", version);
+        facts.put("distribution_major_version", version.contains(".") ? version.substring(0, version.indexOf('.')) : version);
+        facts.put("distribution_release", kv.getOrDefault("distribution_release", ""));
+        String like = kv.getOrDefault("os_family_like", "");
+        String family = id.equals("debian") || id.equals("ubuntu") || like.contains("debian") ? "Debian"
+                : like.contains("rhel") || like.contains("fedora") || id.equals("fedora") ? "RedHat" : distribution;
+        facts.put("os_family", family);
+        return facts;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Role;
+import dev.jsock.model.RoleRef;
+import dev.jsock.model.Task;
+import dev.jsock.model.TaskResult;
+import dev.jsock.model.UserError;
+import dev.jsock.template.TemplateException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one play on one host, in the host's own thread: sections, roles, blocks with rescue and
+ * always, includes, and handler flushes. Every task passes through the {@link StepGate} first so
+ * that hosts move in step. A failed or unreachable host stops here; other hosts go on.
+ */
+final class HostRunner implements Runnable {
+    /** Unwinds the host's task tree when it fails; caught by rescue blocks. */
+    private static final class HostFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HostFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Unwinds when meta: end_play / end_host stops this host for the play. */
+    private static final class HostEnded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HostEnded() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final PlayContext pc;
+    private final HostState hs;
+    private final TaskExecutor tasks;
+    private final VarsResolver resolver;
+    private final TagFilter tags;
+
+    HostRunner(PlayContext pc, HostState hs) {
+        this.pc = pc;
+        this.hs = hs;
+        this.resolver = new VarsResolver(pc);
+        this.tasks = new TaskExecutor(pc, resolver, new ActionRunner(pc));
+        this.tags = new TagFilter(pc.request().tags(), pc.request().skipTags());
+    }
+
+    @Override
+    public void run() {
+        try {
+            Scope base = Scope.play(pc.playbookDir(), pc.play().tags(), false);
+            try {
+                if (gatherFacts()) {
+                    pc.gate().await(hs.name(), new StepGate.Step("facts", "Gathering Facts", false));
+                    new FactGatherer(pc, resolver).gather(hs);
+                }
+                if (!hs.active()) return;
+                section(pc.play().preTasks(), base);
+                // roles and tasks form one section: handlers flush after both
+                for (RoleRef ref : pc.play().roles()) {
+                    runTasks(ref.role().tasks(), base.withRole(ref.role(), ref.params(), ref.when(), ref.tags()));
+                }
+                section(pc.play().tasks(), base);
+                section(pc.play().postTasks(), base);
+            } catch (HostFailed | HostEnded e) {
+                // the host stops for this play; its counters already say why
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pc.gate().finish(hs.name());
+        }
+    }
+
+    private boolean gatherFacts() {
+        Object g = pc.play().gatherFacts();
+        if (g == null) return true;
+        Object v = pc.templar().template(g, resolver.forHost(hs));
+        return dev.jsock.modules.ModuleArgs.toBool("gather_facts", v);
+    }
+
+    private void section(List<Task> list, Scope scope) throws InterruptedException {
+        runTasks(list, scope);
+        flushHandlers();
+    }
+
+    private void runTasks(List<Task> list, Scope scope) throws InterruptedException {
+        for (Task t : list) runTask(t, scope);
+    }
+
+    private void runTask(Task task, Scope scope) throws InterruptedException {
+        if (!hs.active()) throw new HostFailed();
+        if (task.isBlock()) {
+            runBlock(task, scope);
+            return;
+        }
+        switch (task.action()) {
+            case "include_tasks", "include_role" -> include(task, scope);
+            case "meta" -> meta(task, scope);
+            default -> plain(task, scope);
+        }
+    }
+
+    private void plain(Task task, Scope scope) throws InterruptedException {
+        if (!tags.selects(scope.tagsOf(task))) return;
+        List<String> batch = pc.gate().await(hs.name(), new StepGate.Step(task.source() + "|" + task.displayName(), task.displayName(), scope.handler()));
+        TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
+        for (String n : List.copyOf(hs.notified)) {
+            if (pc.handlers().matching(n).isEmpty()) {
+                hs.notified.remove(n);
+                fail(task, "The requested handler '" + n + "' was not found in either the main handlers list nor in the listening handlers list");
+            }
+        }
+        if (o.hostFailed()) {
+            if (!hs.unreachable) hs.failed = true;
+            throw new HostFailed();
+        }
+    }
+
+    private void fail(Task task, String msg) {
+        pc.listener().hostResult(hs.name(), task.displayName(), TaskResult.failed(msg, Map.of()), null, false, false);
+        hs.stats.failed++;
+        hs.failed = true;
+        throw new HostFailed();
+    }
+
+    private void runBlock(Task block, Scope scope) throws InterruptedException {
+        Scope inner = scope.enter(block);
+        try {
+            runTasks(block.block(), inner);
+        } catch (HostFailed e) {
+            if (block.rescue().isEmpty() || hs.unreachable) {
+                runAlways(block, inner);
+                throw e;
+            }
+            hs.failed = false;
+            hs.stats.failed--;
+            hs.stats.rescued++;
+            hs.facts.put("ansible_failed_result", Map.of());
+            try {
+                runTasks(block.rescue(), inner);
+            } catch (HostFailed again) {
+                runAlways(block, inner);
+                throw again;
+            }
+        }
+        runAlways(block, inner);
+    }
+
+    private void runAlways(Task block, Scope inner) throws InterruptedException {
+        if (block.always().isEmpty() || hs.unreachable) return;
+        boolean wasFailed = hs.failed;
+        hs.failed = false;
+        runTasks(block.always(), inner);
+        if (wasFailed) hs.failed = true;
+    }
+
+    private void include(Task task, Scope scope) throws InterruptedException {
+        if (!tags.selects(scope.tagsOf(task))) return;
+        Map<String, Object> vars = resolver.forTask(hs, task, scope);
+        List<String> batch = pc.gate().await(hs.name(), new StepGate.Step(task.source() + "|" + task.displayName(), task.displayName(), scope.handler()));
+        if (task.loop() != null) {
+            fail(task, "loops on " + task.action() + " are not supported by jsock yet");
+        }
+        boolean run;
+        try {
+            run = conditions(scope, task, vars);
+        } catch (TemplateException e) {
+            fail(task, e.getMessage());
+            return;
+        }
+        if (!run) {
+            pc.listener().hostResult(hs.name(), task.displayName(), TaskResult.skipped("Conditional result was False"), null, false, false);
+            hs.stats.skipped++;
+            return;
+        }
+        Scope inner = scope.enter(task);
+        if (task.action().equals("include_tasks")) {
+            Object file = pc.templar().template(rawFile(task), vars);
+            Path path = resolveTaskFile(scope, String.valueOf(file));
+            List<Task> loaded;
+            try {
+                loaded = pc.includes().loadTasks(path, scope.role());
+            } catch (UserError e) {
+                fail(task, e.describe());
+                return;
+            }
+            pc.listener().included(path.toString(), hs.name());
+            runTasks(loaded, inner);
+        } else {
+            Map<String, Object> args = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : task.args().entrySet()) args.put(e.getKey(), pc.templar().template(e.getValue(), vars));
+            String name = String.valueOf(args.getOrDefault("name", args.get("role")));
+            Role role;
+            try {
+                role = pc.includes().loadRole(name, pc.playbookDir(), task.source(), str(args.get("tasks_from")),
+                        str(args.get("handlers_from")), str(args.get("vars_from")), str(args.get("defaults_from")));
+            } catch (UserError e) {
+                fail(task, e.describe());
+                return;
+            }
+            pc.handlers().addAll(role.handlers());
+            runTasks(role.tasks(), inner.withRole(role, Map.of(), List.of(), List.of()));
+        }
+    }
+
+    private static Object rawFile(Task task) {
+        Object f = task.args().get("file");
+        return f != null ? f : task.args().get("_raw_params");
+    }
+
+    private Path resolveTaskFile(Scope scope, String file) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) return p;
+        if (scope.role() != null) {
+            Path inRole = scope.role().dir().resolve("tasks").resolve(file);
+            if (java.nio.file.Files.exists(inRole)) return inRole;
+        }
+        return scope.baseDir().resolve(file);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    private boolean conditions(Scope scope, Task task, Map<String, Object> vars) {
+        for (Object c : scope.whens()) if (!pc.templar().condition(c, vars)) return false;
+        for (Object c : task.when()) if (!pc.templar().condition(c, vars)) return false;
+        return true;
+    }
+
+    private void meta(Task task, Scope scope) throws InterruptedException {
+        String what = String.valueOf(task.args().getOrDefault("_raw_params", task.args().get("free_form")));
+        switch (what) {
+            case "flush_handlers" -> flushHandlers();
+            case "noop", "refresh_inventory" -> { }
+            case "clear_facts" -> hs.facts.clear();
+            case "reset_connection" -> hs.closeConnection();
+            case "end_play", "end_host" -> {
+                Map<String, Object> vars = resolver.forTask(hs, task, scope);
+                if (conditions(scope, task, vars)) throw new HostEnded();
+            }
+            case "clear_host_errors" -> hs.failed = false;
+            default -> fail(task, "invalid meta action requested: " + what);
+        }
+    }
+
+    /** Runs notified handlers in definition order until none is pending; a handler may notify others. */
+    private void flushHandlers() throws InterruptedException {
+        for (int round = 0; round < 10 && !hs.notified.isEmpty() && hs.active(); round++) {
+            List<String> pending = new ArrayList<>(hs.notified);
+            hs.notified.clear();
+            List<Task> toRun = new ArrayList<>();
+            for (String n : pending) {
+                for (Task h : pc.handlers().matching(n)) if (!toRun.contains(h)) toRun.add(h);
+            }
+            for (Task h : pc.handlers().all()) {
+                if (!toRun.contains(h)) continue;
+                Scope scope = Scope.play(pc.playbookDir(), List.of(), true);
+                if (h.role() != null) scope = scope.withRole(h.role(), Map.of(), List.of(), List.of());
+                List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), h.displayName(), true));
+                TaskExecutor.Outcome o = tasks.run(hs, h, scope, batch);
+                if (o.hostFailed()) {
+                    if (!hs.unreachable) hs.failed = true;
+                    throw new HostFailed();
+                }
+            }
+        }
+    }
+}

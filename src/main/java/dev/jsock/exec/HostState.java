@@ -1,0 +1,53 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Host;
+import dev.jsock.transport.Connection;
+import dev.jsock.transport.UnreachableException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything jsock remembers about one host for the whole run, across plays: facts set by
+ * set_fact and register, gathered facts, pending handler notifications, recap counters, and the
+ * one connection every task reuses. Written only by the host's own thread; other hosts read facts
+ * through hostvars, hence the concurrent maps.
+ */
+final class HostState {
+    final Host host;
+    final Map<String, Object> inventoryVars;
+    final Map<String, Object> facts = new ConcurrentHashMap<>();
+    final Map<String, Object> gathered = new ConcurrentHashMap<>();
+    final Set<String> notified = new LinkedHashSet<>();
+    final HostStats stats = new HostStats();
+    private Connection connection;
+    boolean failed;
+    boolean unreachable;
+    boolean endedPlay;
+
+    HostState(Host host, Map<String, Object> inventoryVars) {
+        this.host = host;
+        this.inventoryVars = inventoryVars;
+    }
+
+    String name() {
+        return host.name();
+    }
+
+    boolean active() {
+        return !failed && !unreachable;
+    }
+
+    Connection connection(ConnectionFactory factory, Map<String, Object> vars) throws UnreachableException {
+        if (connection == null) connection = factory.open(host.name(), vars);
+        return connection;
+    }
+
+    void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Task;
+import dev.jsock.model.TaskResult;
+import dev.jsock.template.Templar;
+import dev.jsock.template.TemplateException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Actions that run on the controller and never touch a host: debug, set_fact, assert, fail. */
+final class LocalActions {
+    private static final Set<String> NAMES = Set.of("debug", "set_fact", "assert", "fail");
+    private final Templar templar;
+
+    LocalActions(Templar templar) {
+        this.templar = templar;
+    }
+
+    static boolean handles(String action) {
+        return NAMES.contains(action);
+    }
+
+    TaskResult run(HostState hs, Task task, Map<String, Object> vars, int verbosity) {
+        return switch (task.action()) {
+            case "debug" -> debug(task, vars, verbosity);
+            case "set_fact" -> setFact(hs, task, vars);
+            case "assert" -> assertThat(task, vars);
+            default -> fail(task, vars);
+        };
+    }
+
+    private TaskResult debug(Task task, Map<String, Object> vars, int verbosity) {
+        Map<String, Object> args = task.args();
+        Object level = args.get("verbosity");
+        if (level != null && Integer.parseInt(String.valueOf(templar.template(level, vars))) > verbosity) {
+            return TaskResult.skipped("Verbosity threshold not met.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (args.containsKey("var")) {
+            String name = String.valueOf(args.get("var"));
+            Object value;
+            try {
+                value = templar.template("{{ " + name + " }}", vars);
+            } catch (TemplateException e) {
+                value = "VARIABLE IS NOT DEFINED!";
+            }
+            data.put(name, value);
+        } else {
+            Object msg = args.containsKey("msg") ? templar.template(args.get("msg"), vars) : "Hello world!";
+            data.put("msg", msg);
+        }
+        data.put("_ansible_verbose_always", true);
+        return TaskResult.ok(data);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TaskResult setFact(HostState hs, Task task, Map<String, Object> vars) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : task.args().entrySet()) {
+            if (e.getKey().equals("cacheable")) continue;
+            facts.put(e.getKey(), templar.template(e.getValue(), vars));
+        }
+        hs.facts.putAll(facts);
+        return TaskResult.ok(Map.of("ansible_facts", facts));
+    }
+
+    private TaskResult assertThat(Task task, Map<String, Object> vars) {
+        Object that = task.args().get("that");
+        List<Object> conditions = that instanceof List<?> l ? new ArrayList<>(l) : List.of(that);
+        boolean quiet = task.args().get("quiet") != null && Boolean.parseBoolean(String.valueOf(templar.template(task.args().get("quiet"), vars)));
+        for (Object c : conditions) {
+            if (!templar.condition(c, vars)) {
+                Object msg = task.args().containsKey("fail_msg") ? task.args().get("fail_msg") : task.args().get("msg");
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("assertion", c);
+                data.put("evaluated_to", false);
+                String text = msg == null ? "Assertion failed" : templar.toText(templar.template(msg, vars));
+                return TaskResult.failed(text, data);
+            }
+        }
+        Object ok = task.args().get("success_msg");
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (!quiet) data.put("msg", ok == null ? "All assertions passed" : templar.template(ok, vars));
+        return TaskResult.ok(data);
+    }
+
+    private TaskResult fail(Task task, Map<String, Object> vars) {
+        Object msg = task.args().get("msg");
+        return TaskResult.failed(msg == null ? "Failed as requested from task" : templar.toText(templar.template(msg, vars)), Map.of());
+    }
+}

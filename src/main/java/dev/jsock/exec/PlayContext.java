@@ -1,0 +1,31 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Inventory;
+import dev.jsock.model.Play;
+import dev.jsock.modules.ModuleRegistry;
+import dev.jsock.template.Templar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/** What every host of one play shares: the play, its collaborators and the run's options. */
+record PlayContext(
+        Play play,
+        Path playbookDir,
+        List<String> hosts,
+        Inventory inventory,
+        Map<String, HostState> hostStates,
+        Map<String, Object> playVars,
+        Map<String, Object> roleDefaults,
+        Map<String, Object> groups,
+        RunRequest request,
+        Templar templar,
+        ModuleRegistry modules,
+        Includes includes,
+        ConnectionFactory connections,
+        RunListener listener,
+        HandlerTable handlers,
+        Semaphore forks,
+        StepGate gate,
+        TaskMode mode) {}

@@ -1,0 +1,150 @@
+package dev.jsock.exec;
+
+import dev.jsock.inventory.HostPattern;
+import dev.jsock.model.Host;
+import dev.jsock.model.Inventory;
+import dev.jsock.model.Play;
+import dev.jsock.model.Playbook;
+import dev.jsock.model.RoleRef;
+import dev.jsock.model.UserError;
+import dev.jsock.modules.ModuleRegistry;
+import dev.jsock.template.Templar;
+import dev.jsock.template.TemplateException;
+import dev.jsock.vars.InventoryVars;
+import dev.jsock.vars.MagicVars;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs a playbook's plays in order against the inventory and returns the recap. Within a play every
+ * host runs in its own thread ({@link HostRunner}), kept in step by a {@link StepGate}; at most
+ * {@code forks} hosts talk to their host at the same moment.
+ */
+public final class PlaybookRunner {
+
+    /** The collaborators a run needs; the CLI wires real ones, tests may wire others. */
+    public record Services(Templar templar, ModuleRegistry modules, Includes includes, ConnectionFactory connections,
+            RunListener listener, TaskMode mode) {}
+
+    /** Final counters per host and the exit code ansible-playbook would return. */
+    public record Outcome(Map<String, HostStats> stats, int exitCode) {}
+
+    private final Services services;
+    private final RunRequest request;
+    private final Inventory inventory;
+    private final Map<String, HostState> hostStates = new LinkedHashMap<>();
+
+    public PlaybookRunner(Services services, RunRequest request, Inventory inventory) {
+        this.services = services;
+        this.request = request;
+        this.inventory = inventory;
+    }
+
+    public Outcome run(Playbook playbook) throws InterruptedException {
+        Map<String, Object> groups = MagicVars.groups(inventory);
+        try {
+            for (Play play : playbook.plays()) runPlay(playbook, play, groups);
+        } finally {
+            for (HostState hs : hostStates.values()) hs.closeConnection();
+        }
+        Map<String, HostStats> stats = new LinkedHashMap<>();
+        for (HostState hs : hostStates.values()) stats.put(hs.name(), hs.stats);
+        services.listener().recap(stats);
+        return new Outcome(stats, exitCode(stats));
+    }
+
+    public static int exitCode(Map<String, HostStats> stats) {
+        boolean unreachable = stats.values().stream().anyMatch(s -> s.unreachable > 0);
+        boolean failed = stats.values().stream().anyMatch(s -> s.failed > 0);
+        return unreachable ? 4 : failed ? 2 : 0;
+    }
+
+    private void runPlay(Playbook playbook, Play play, Map<String, Object> groups) throws InterruptedException {
+        List<String> hosts = selectHosts(play);
+        services.listener().playStarted(play.displayName(), hosts);
+        if (hosts.isEmpty()) {
+            services.listener().noHostsMatched();
+            return;
+        }
+        Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
+        Map<String, Object> roleDefaults = new LinkedHashMap<>();
+        for (RoleRef ref : play.roles()) roleDefaults.putAll(ref.role().defaults());
+        StepGate gate = new StepGate(hosts);
+        PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
+                roleDefaults, groups, request, services.templar(), services.modules(), services.includes(),
+                services.connections(), services.listener(), new HandlerTable(play.handlers()),
+                new Semaphore(request.forks()), gate, services.mode());
+        List<Thread> threads = new ArrayList<>();
+        for (String h : hosts) {
+            Thread t = new Thread(new HostRunner(pc, hostStates.get(h)), "jsock-" + h);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        try {
+            gate.coordinate(step -> services.listener().taskStarted(step.title(), step.handler()));
+        } catch (InterruptedException e) {
+            // Ctrl-C: stop every host at its next step and give running commands a moment to clean up
+            for (Thread t : threads) t.interrupt();
+            for (Thread t : threads) t.join(5000);
+            throw e;
+        }
+        for (Thread t : threads) t.join();
+    }
+
+    private List<String> selectHosts(Play play) {
+        String pattern = play.hosts();
+        try {
+            Object t = services.templar().template(pattern, request.extraVars());
+            pattern = t instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(t);
+        } catch (TemplateException e) {
+            throw UserError.parse(play.source(), "the field 'hosts' has an invalid value: " + e.getMessage());
+        }
+        List<String> selected = new ArrayList<>(HostPattern.select(inventory, pattern));
+        for (String missing : HostPattern.unmatched(inventory, pattern)) {
+            services.listener().warning("Could not match supplied host pattern, ignoring: " + missing);
+        }
+        if (request.limit() != null) {
+            List<String> limited = HostPattern.select(inventory, request.limit());
+            selected.retainAll(limited);
+        }
+        List<String> out = new ArrayList<>();
+        for (String h : selected) {
+            HostState hs = hostStates.computeIfAbsent(h, this::newHostState);
+            if (hs.active()) out.add(h);
+        }
+        return out;
+    }
+
+    private HostState newHostState(String name) {
+        Host host = inventory.host(name);
+        if (host == null) {
+            // Ansible's implicit localhost: not in the inventory, reached without SSH.
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("ansible_connection", "local");
+            host = new Host(name, vars, List.of("all", "ungrouped"));
+        }
+        return new HostState(host, InventoryVars.of(inventory, host));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> playVars(Play play, Path dir) {
+        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+        for (Object vf : play.varsFiles()) {
+            if (vf instanceof Map<?, ?> m) {
+                vars.putAll((Map<String, Object>) m);
+            } else {
+                Map<String, Object> ctx = new LinkedHashMap<>(vars);
+                ctx.putAll(request.extraVars());
+                String name = String.valueOf(services.templar().template(vf, ctx));
+                Path p = dir.resolve(name);
+                vars.putAll(services.includes().loadVars(p));
+            }
+        }
+        return vars;
+    }
+}

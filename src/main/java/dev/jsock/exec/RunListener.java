@@ -1,0 +1,32 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.TaskResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events of a run, in the order they happen. Reporters implement this; calls come from several
+ * host threads, so implementations synchronise (the executor already serialises per task).
+ */
+public interface RunListener {
+    default void playStarted(String name, List<String> hosts) {}
+
+    /** A task (or handler, or "Gathering Facts") is about to run on one or more hosts. */
+    default void taskStarted(String name, boolean handler) {}
+
+    /** One host's result for the current task; {@code item} is the loop label, null without a loop. */
+    default void hostResult(String host, String task, TaskResult result, Object item, boolean ignored, boolean noLog) {}
+
+    /** The aggregate of a loop whose items were already reported one by one. */
+    default void loopFinished(String host, String task, TaskResult result, boolean ignored) {}
+
+    /** "included: FILE for HOST". */
+    default void included(String file, String host) {}
+
+    default void warning(String message) {}
+
+    /** No hosts matched the play's pattern. */
+    default void noHostsMatched() {}
+
+    default void recap(Map<String, HostStats> stats) {}
+}

@@ -1,0 +1,97 @@
+package dev.jsock.exec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Keeps hosts in step the way Ansible's linear strategy does, while each host runs its own
+ * straightforward recursive executor in its own thread. Before each task a host thread announces
+ * the step it wants and blocks; the coordinator (the play's calling thread) waits until every live
+ * host has announced its next step or finished, then releases all hosts that want the same step
+ * as the first waiting host in inventory order — so one "TASK [...]" header is followed by every
+ * host's result for it, and hosts whose paths diverge (includes, failures) never deadlock.
+ */
+final class StepGate {
+
+    /** Identity of a step (same task from the same file and line) and what the header shows. */
+    record Step(String identity, String title, boolean handler) {}
+
+    private final List<String> order;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<String, Step> wants = new HashMap<>();
+    private final Set<String> running = new HashSet<>();
+    private final Set<String> released = new HashSet<>();
+    private final Set<String> finished = new HashSet<>();
+    private final Map<String, List<String>> batches = new HashMap<>();
+
+    StepGate(List<String> hostOrder) {
+        this.order = List.copyOf(hostOrder);
+        running.addAll(hostOrder);
+    }
+
+    /** Called by a host thread; returns the hosts that run this step together (for run_once). */
+    List<String> await(String host, Step step) throws InterruptedException {
+        lock.lock();
+        try {
+            wants.put(host, step);
+            running.remove(host);
+            changed.signalAll();
+            while (!released.contains(host)) changed.await();
+            released.remove(host);
+            return batches.get(host);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called by a host thread when it has nothing more to do in this play (always, in a finally). */
+    void finish(String host) {
+        lock.lock();
+        try {
+            running.remove(host);
+            wants.remove(host);
+            finished.add(host);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs in the coordinating thread until every host has finished. */
+    void coordinate(Consumer<Step> onStep) throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                while (!running.isEmpty() || wants.size() + finished.size() < order.size()) changed.await();
+                if (finished.size() == order.size()) return;
+                Step next = null;
+                for (String h : order) {
+                    if (wants.containsKey(h)) {
+                        next = wants.get(h);
+                        break;
+                    }
+                }
+                List<String> batch = new ArrayList<>();
+                for (String h : order) if (next.equals(wants.get(h))) batch.add(h);
+                onStep.accept(next);
+                for (String h : batch) {
+                    wants.remove(h);
+                    running.add(h);
+                    released.add(h);
+                    batches.put(h, batch);
+                }
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Task;
+import dev.jsock.model.TaskResult;
+import dev.jsock.model.TaskResult.Status;
+import dev.jsock.modules.ModuleArgs;
+import dev.jsock.template.TemplateException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one task on one host: conditions, loop, the action, changed_when / failed_when, register,
+ * notify, and the recap counters. The action itself is carried out by {@link ActionRunner}.
+ */
+final class TaskExecutor {
+    private final PlayContext pc;
+    private final VarsResolver resolver;
+    private final ActionRunner actions;
+
+    TaskExecutor(PlayContext pc, VarsResolver resolver, ActionRunner actions) {
+        this.pc = pc;
+        this.resolver = resolver;
+        this.actions = actions;
+    }
+
+    /** Outcome of a task for the host's control flow: did the host fail (and not ignore it)? */
+    record Outcome(TaskResult result, boolean hostFailed) {}
+
+    Outcome run(HostState hs, Task task, Scope scope, List<String> batch) {
+        Map<String, Object> vars = resolver.forTask(hs, task, scope);
+        boolean noLog = bool(task.noLog(), vars, false);
+        TaskResult result;
+        try {
+            // a looping task evaluates its own when per item; inherited conditions apply once
+            if (!conditionsHold(scope.whens(), task.loop() == null ? task.when() : List.of(), vars)) {
+                result = TaskResult.skipped("Conditional result was False");
+            } else if (task.runOnce() != null && bool(task.runOnce(), vars, false) && !batch.isEmpty() && !batch.get(0).equals(hs.name())) {
+                result = TaskResult.skipped("run_once: ran on " + batch.get(0));
+            } else if (task.loop() != null) {
+                result = runLoop(hs, task, scope, vars, noLog);
+            } else {
+                result = runOnce(hs, task, scope, vars);
+            }
+        } catch (TemplateException e) {
+            result = TaskResult.failed(templateMessage(task, e), Map.of());
+        } catch (ModuleArgs.BadArgument e) {
+            result = TaskResult.failed(e.getMessage(), Map.of());
+        }
+        if (result.data().get("results") == null) {
+            pc.listener().hostResult(hs.name(), task.displayName(), result, null, ignored(task, result, vars), noLog);
+        } else {
+            pc.listener().loopFinished(hs.name(), task.displayName(), result, ignored(task, result, vars));
+        }
+        return account(hs, task, result, vars);
+    }
+
+    private TaskResult runLoop(HostState hs, Task task, Scope scope, Map<String, Object> vars, boolean noLog) {
+        Object items = pc.templar().template(task.loop(), vars);
+        if (!(items instanceof List<?> list)) {
+            return TaskResult.failed("Invalid data passed to 'loop', it requires a list, got this instead: "
+                    + pc.templar().toText(items) + ". Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.", Map.of());
+        }
+        List<Object> results = new ArrayList<>();
+        boolean anyChanged = false;
+        boolean anyFailed = false;
+        boolean allSkipped = !list.isEmpty();
+        for (Object item : list) {
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            itemVars.put(task.loopVar(), item);
+            TaskResult r;
+            try {
+                r = task.when().isEmpty() || pc.templar().condition(andAll(task.when()), itemVars)
+                        ? runOnce(hs, task, scope, itemVars)
+                        : TaskResult.skipped("Conditional result was False");
+            } catch (TemplateException e) {
+                r = TaskResult.failed(templateMessage(task, e), Map.of());
+            } catch (ModuleArgs.BadArgument e) {
+                r = TaskResult.failed(e.getMessage(), Map.of());
+            }
+            Map<String, Object> reg = new LinkedHashMap<>(r.registered());
+            reg.put(task.loopVar(), item);
+            reg.put("ansible_loop_var", task.loopVar());
+            results.add(reg);
+            anyChanged |= r.changed();
+            anyFailed |= r.failed();
+            allSkipped &= r.status() == Status.SKIPPED;
+            pc.listener().hostResult(hs.name(), task.displayName(), r, item, false, noLog);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("results", results);
+        if (allSkipped) data.put("skipped", true);
+        Status st = anyFailed ? Status.FAILED : allSkipped ? Status.SKIPPED : anyChanged ? Status.CHANGED : Status.OK;
+        String msg = anyFailed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed";
+        return new TaskResult(st, msg, data, List.of());
+    }
+
+    /** One execution of the action (one loop item), with changed_when / failed_when applied. */
+    private TaskResult runOnce(HostState hs, Task task, Scope scope, Map<String, Object> vars) {
+        TaskResult r = actions.run(hs, task, scope, vars);
+        if (r.status() == Status.UNREACHABLE || r.status() == Status.SKIPPED) return r;
+        if (task.changedWhen() != null || task.failedWhen() != null) {
+            Map<String, Object> withResult = new LinkedHashMap<>(vars);
+            if (task.register() != null) withResult.put(task.register(), r.registered());
+            for (Map.Entry<String, Object> e : r.registered().entrySet()) withResult.putIfAbsent(e.getKey(), e.getValue());
+            if (task.changedWhen() != null && r.status() != Status.FAILED) {
+                boolean changed = pc.templar().condition(andAll(asList(task.changedWhen())), withResult);
+                r = r.withStatus(changed ? Status.CHANGED : Status.OK);
+            }
+            if (task.failedWhen() != null) {
+                boolean changed = r.changed();
+                boolean failed = pc.templar().condition(orAll(asList(task.failedWhen())), withResult);
+                r = failed ? r.withStatus(Status.FAILED) : r.withStatus(changed ? Status.CHANGED : Status.OK);
+                if (failed && r.msg().isEmpty()) r = r.withMsg("");
+            }
+        }
+        return r;
+    }
+
+    private Outcome account(HostState hs, Task task, TaskResult r, Map<String, Object> vars) {
+        HostStats s = hs.stats;
+        boolean ignored = ignored(task, r, vars);
+        switch (r.status()) {
+            case SKIPPED -> s.skipped++;
+            case UNREACHABLE -> s.unreachable++;
+            case FAILED -> {
+                if (ignored) {
+                    // Ansible counts an ignored failure as ok, ignored, and changed if the module changed something
+                    s.ok++;
+                    s.ignored++;
+                    if (Boolean.TRUE.equals(r.registered().get("changed"))) s.changed++;
+                } else {
+                    s.failed++;
+                }
+            }
+            case CHANGED -> {
+                s.ok++;
+                s.changed++;
+            }
+            case OK -> s.ok++;
+        }
+        if (task.register() != null) hs.facts.put(task.register(), r.registered());
+        if (r.changed()) {
+            for (String n : task.notifies()) hs.notified.add(n);
+        }
+        if (r.status() == Status.UNREACHABLE) {
+            hs.unreachable = true;
+            return new Outcome(r, true);
+        }
+        return new Outcome(r, r.failed() && !ignored);
+    }
+
+    private boolean ignored(Task task, TaskResult r, Map<String, Object> vars) {
+        if (!r.failed() || task.ignoreErrors() == null) return false;
+        try {
+            return bool(task.ignoreErrors(), vars, false);
+        } catch (TemplateException e) {
+            return false;
+        }
+    }
+
+    private boolean conditionsHold(List<Object> inherited, List<Object> own, Map<String, Object> vars) {
+        for (Object c : inherited) if (!pc.templar().condition(c, vars)) return false;
+        for (Object c : own) if (!pc.templar().condition(c, vars)) return false;
+        return true;
+    }
+
+    boolean bool(Object raw, Map<String, Object> vars, boolean dflt) {
+        if (raw == null) return dflt;
+        Object v = pc.templar().template(raw, vars);
+        return v != null && ModuleArgs.toBool("value", v);
+    }
+
+    private static List<Object> asList(Object o) {
+        if (o instanceof List<?> l) return new ArrayList<>(l);
+        return List.of(o);
+    }
+
+    private static Object andAll(List<Object> conds) {
+        if (conds.size() == 1) return conds.get(0);
+        StringBuilder sb = new StringBuilder();
+        for (Object c : conds) {
+            if (sb.length() > 0) sb.append(" and ");
+            sb.append('(').append(c instanceof Boolean b ? (b ? "True" : "False") : c).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static Object orAll(List<Object> conds) {
+        if (conds.size() == 1) return conds.get(0);
+        StringBuilder sb = new StringBuilder();
+        for (Object c : conds) {
+            if (sb.length() > 0) sb.append(" or ");
+            sb.append('(').append(c instanceof Boolean b ? (b ? "True" : "False") : c).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String templateMessage(Task task, TemplateException e) {
+        String where = e.source() != null ? " (" + e.source() + ")" : "";
+        return "The task includes an option with an undefined variable. The error was: " + e.getMessage() + where
+                + "\n\nThe error appears to be in '" + task.source().file() + "': line " + task.source().line()
+                + ", column " + task.source().column() + ".";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.jsock.exec;
+
+import dev.jsock.model.Task;
+import dev.jsock.vars.MagicVars;
+import dev.jsock.vars.VarSources;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the raw variable map a task sees on a host, in Ansible's precedence order. */
+final class VarsResolver {
+    static final String OMIT = "__omit_place_holder__jsock";
+
+    private final PlayContext pc;
+
+    VarsResolver(PlayContext pc) {
+        this.pc = pc;
+    }
+
+    Map<String, Object> forTask(HostState hs, Task task, Scope scope) {
+        Map<String, Object> defaults = new LinkedHashMap<>(pc.roleDefaults());
+        if (scope.role() != null) defaults.putAll(scope.role().defaults());
+        List<Map<String, Object>> scoped = new ArrayList<>(scope.vars());
+        if (task != null && !task.vars().isEmpty()) scoped.add(task.vars());
+        return new VarSources(
+                defaults,
+                hs.inventoryVars,
+                hs.gathered,
+                pc.playVars(),
+                scope.role() != null ? scope.role().vars() : Map.of(),
+                scoped,
+                Map.copyOf(hs.facts),
+                scope.roleParams(),
+                pc.request().extraVars(),
+                magic(hs, scope)).merged();
+    }
+
+    /** Variables of a host outside any task (connection settings, hostvars). */
+    Map<String, Object> forHost(HostState hs) {
+        return forTask(hs, null, Scope.play(pc.playbookDir(), List.of(), false));
+    }
+
+    private Map<String, Object> magic(HostState hs, Scope scope) {
+        Map<String, Object> m = new LinkedHashMap<>(MagicVars.forHost(pc.inventory(), hs.host, pc.groups()));
+        m.put("hostvars", new HostVarsView());
+        m.put("playbook_dir", pc.playbookDir().toString());
+        m.put("ansible_play_hosts", activeHosts());
+        m.put("ansible_play_hosts_all", pc.hosts());
+        m.put("ansible_play_batch", activeHosts());
+        m.put("play_hosts", activeHosts());
+        m.put("ansible_play_name", pc.play().displayName());
+        m.put("ansible_check_mode", pc.request().check());
+        m.put("ansible_diff_mode", pc.request().diff());
+        m.put("ansible_verbosity", pc.request().verbosity());
+        m.put("omit", OMIT);
+        if (scope.role() != null) {
+            m.put("role_name", scope.role().name());
+            m.put("role_path", scope.role().dir().toString());
+        }
+        return m;
+    }
+
+    private List<String> activeHosts() {
+        List<String> out = new ArrayList<>();
+        for (String h : pc.hosts()) if (pc.hostStates().get(h).active()) out.add(h);
+        return out;
+    }
+
+    /** hostvars: every inventory host's variables, computed when a template asks for them. */
+    private final class HostVarsView extends AbstractMap<String, Object> {
+        @Override
+        public Object get(Object key) {
+            HostState other = pc.hostStates().get(String.valueOf(key));
+            if (other != null) return forHost(other);
+            var host = pc.inventory().host(String.valueOf(key));
+            return host == null ? null : host.vars();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return pc.inventory().hosts().containsKey(String.valueOf(key)) || pc.hostStates().containsKey(String.valueOf(key));
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> out = new LinkedHashSet<>();
+            for (String h : pc.inventory().hosts().keySet()) out.add(new SimpleEntry<>(h, get(h)));
+            return out;
+        }
+    }
+}

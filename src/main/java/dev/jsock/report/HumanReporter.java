@@ -1,0 +1,168 @@
+package dev.jsock.report;
+
+import dev.jsock.exec.HostStats;
+import dev.jsock.exec.RunListener;
+import dev.jsock.model.FileDiff;
+import dev.jsock.model.TaskResult;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Output shaped like ansible-playbook's default callback (PLAY / TASK banners, "ok: [host]",
+ * PLAY RECAP), so people and log scrapers used to Ansible read it without surprises.
+ */
+public final class HumanReporter implements RunListener {
+    private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    private static final Set<String> INTERNAL = Set.of("invocation", "_ansible_no_log", "_ansible_verbose_always");
+
+    private final PrintWriter out;
+    private final Colors colors;
+    private final int verbosity;
+    private final boolean diff;
+
+    public HumanReporter(PrintWriter out, boolean color, int verbosity, boolean diff) {
+        this.out = out;
+        this.colors = new Colors(color);
+        this.verbosity = verbosity;
+        this.diff = diff;
+    }
+
+    static String banner(String msg) {
+        int stars = Math.max(79 - msg.length(), 3);
+        return msg + " " + "*".repeat(stars);
+    }
+
+    @Override
+    public synchronized void playStarted(String name, List<String> hosts) {
+        out.println();
+        out.println(banner("PLAY [" + name + "]"));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void noHostsMatched() {
+        out.println(colors.skip("skipping: no hosts matched"));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void taskStarted(String name, boolean handler) {
+        out.println();
+        out.println(banner((handler ? "RUNNING HANDLER [" : "TASK [") + name + "]"));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void included(String file, String host) {
+        out.println(colors.skip("included: " + file + " for " + host));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        out.println(colors.warn("[WARNING]: " + message));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void hostResult(String host, String task, TaskResult r, Object item, boolean ignored, boolean noLog) {
+        String itemText = item == null ? "" : " (item=" + itemLabel(item, noLog) + ")";
+        Map<String, Object> shown = shown(r, noLog);
+        if (diff && !noLog) printDiffs(r.diffs());
+        switch (r.status()) {
+            case OK, CHANGED -> {
+                String word = r.changed() ? "changed" : "ok";
+                String line = word + ": [" + host + "]" + (item == null ? "" : " =>" + itemText);
+                boolean verbose = verbosity > 0 || isDebug(r);
+                if (verbose && !shown.isEmpty()) {
+                    line += " => " + (isDebug(r) ? PyJson.indented(shown) : PyJson.compact(shown));
+                }
+                out.println(r.changed() ? colors.changed(line) : colors.ok(line));
+            }
+            case SKIPPED -> {
+                String line = "skipping: [" + host + "]" + (item == null ? "" : " =>" + itemText + " ");
+                if (verbosity > 0 && !r.msg().isEmpty()) line += " => " + PyJson.compact(Map.of("skip_reason", r.msg(), "changed", false));
+                out.println(colors.skip(line));
+            }
+            case FAILED -> {
+                String prefix = item == null ? "fatal: [" + host + "]: FAILED! => " : "failed: [" + host + "]" + itemText + " => ";
+                out.println(colors.fail(prefix + PyJson.compact(shown)));
+                if (ignored && item == null) out.println(colors.skip("...ignoring"));
+            }
+            case UNREACHABLE -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("changed", false);
+                m.put("msg", r.msg());
+                m.put("unreachable", true);
+                out.println(colors.fail("fatal: [" + host + "]: UNREACHABLE! => " + PyJson.compact(m)));
+            }
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void loopFinished(String host, String task, TaskResult r, boolean ignored) {
+        if (r.status() == TaskResult.Status.SKIPPED) out.println(colors.skip("skipping: [" + host + "]"));
+        if (r.failed() && ignored) out.println(colors.skip("...ignoring"));
+        out.flush();
+    }
+
+    /** debug results are always shown, indented, without the usual changed/failed keys. */
+    private static boolean isDebug(TaskResult r) {
+        return Boolean.TRUE.equals(r.data().get("_ansible_verbose_always"));
+    }
+
+    private static Object itemLabel(Object item, boolean noLog) {
+        if (noLog) return "None";
+        if (item instanceof Map<?, ?> || item instanceof List<?>) return PyJson.compact(item);
+        return item;
+    }
+
+    private Map<String, Object> shown(TaskResult r, boolean noLog) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (noLog) {
+            m.put("censored", NO_LOG);
+            m.put("changed", r.changed());
+            return m;
+        }
+        Map<String, Object> reg = r.registered();
+        for (Map.Entry<String, Object> e : reg.entrySet()) {
+            if (INTERNAL.contains(e.getKey())) continue;
+            m.put(e.getKey(), e.getValue());
+        }
+        if (isDebug(r)) {
+            m.remove("changed");
+            m.remove("failed");
+        }
+        if (r.status() == TaskResult.Status.FAILED) m.remove("failed");
+        return m;
+    }
+
+    private void printDiffs(List<FileDiff> diffs) {
+        for (FileDiff d : diffs) out.print(colors.diff(UnifiedDiff.of(d)));
+    }
+
+    @Override
+    public synchronized void recap(Map<String, HostStats> stats) {
+        out.println();
+        out.println(banner("PLAY RECAP"));
+        for (Map.Entry<String, HostStats> e : stats.entrySet()) {
+            HostStats s = e.getValue();
+            String hostCol = String.format("%-26s", e.getKey());
+            String coloredHost = s.failed > 0 || s.unreachable > 0 ? colors.fail(hostCol) : s.changed > 0 ? colors.changed(hostCol) : colors.ok(hostCol);
+            out.println(coloredHost + " : "
+                    + field("ok", s.ok) + " " + field("changed", s.changed) + " " + field("unreachable", s.unreachable) + " "
+                    + field("failed", s.failed) + " " + field("skipped", s.skipped) + " " + field("rescued", s.rescued) + " "
+                    + field("ignored", s.ignored));
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static String field(String name, int value) {
+        return String.format("%-" + (name.length() + 5) + "s", name + "=" + value);
+    }
+}

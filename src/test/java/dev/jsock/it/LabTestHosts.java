@@ -1,0 +1,27 @@
+package dev.jsock.it;
+
+import dev.jsock.lab.LabHost;
+import dev.jsock.lab.LabHosts;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Which shared lab host each end-to-end test uses, so tests never step on each other's state. */
+final class LabTestHosts {
+    static final int CORPUS_JSOCK = 2;
+    static final int CORPUS_ANSIBLE = 3;
+
+    private LabTestHosts() {}
+
+    static List<LabHost> hosts() {
+        return LabHosts.get(LabHosts.COUNT);
+    }
+
+    static Path inventory() {
+        hosts();
+        return LabHosts.inventory();
+    }
+
+    static Path privateKey() {
+        return LabHosts.lab().privateKey();
+    }
+}
