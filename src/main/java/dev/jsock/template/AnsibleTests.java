@@ -2,6 +2,7 @@ package dev.jsock.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.objects.collections.PyList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,24 @@ final class AnsibleTests {
             if (!acceptsUndefined) {
                 Values.defined(var);
             }
-            return predicate.test(var, new Args(name, args, Map.of()));
+            return predicate.test(var, new Args(name, unpack(args), Map.of()));
         }
 
         @Override
         public boolean evaluateNegated(Object var, JinjavaInterpreter interpreter, Object... args) {
             return !evaluate(var, interpreter, args);
         }
+    }
+
+    /**
+     * Jinjava hands {@code is t(a, b=c)} to the test as one tuple [a, c] (a plain PyList; a list
+     * literal argument is a SizeLimitingPyList), so keyword arguments arrive by position.
+     */
+    private static Object[] unpack(Object[] args) {
+        if (args != null && args.length == 1 && args[0] != null && args[0].getClass() == PyList.class) {
+            return ((PyList) args[0]).toArray();
+        }
+        return args;
     }
 
     static List<Test> all() {

@@ -48,6 +48,7 @@ public final class JinjavaTemplar implements Templar {
                         .build())
                 .build();
         jinjava = new AnsibleJinjava(config);
+        jinjava.registerTag(new ForElseTag());
         AnsibleExtensions.register(jinjava.getGlobalContext());
     }
 
@@ -143,6 +144,11 @@ public final class JinjavaTemplar implements Templar {
     private String render(String text, String fileName, RenderSession session) {
         session.enter();
         try {
+            NameCheck.firstUnknown(text, jinjava.getGlobalContext())
+                    .ifPresent(p -> session.fail(p.message(), p.line()));
+            if (session.failure() != null) {
+                throw failure(session, fileName);
+            }
             Map<String, Object> bindings = new HashMap<>();
             bindings.put(RenderSession.KEY, session);
             RenderResult result = jinjava.renderForResult(withoutFinalNewline(text), bindings);
@@ -150,16 +156,20 @@ public final class JinjavaTemplar implements Templar {
                 fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
             }
             if (session.failure() != null) {
-                if (session.nested()) {
-                    throw new Failures.TemplateFailure(session.failure());
-                }
-                int line = Math.max(session.failureLine(), 0);
-                throw new TemplateException(session.failure(), new Source(fileName, line, 0));
+                throw failure(session, fileName);
             }
             return padNewlines(result.getOutput(), trailingNewlines(text));
         } finally {
             session.leave();
         }
+    }
+
+    private static RuntimeException failure(RenderSession session, String fileName) {
+        if (session.nested()) {
+            return new Failures.TemplateFailure(session.failure());
+        }
+        int line = Math.max(session.failureLine(), 0);
+        return new TemplateException(session.failure(), new Source(fileName, line, 0));
     }
 
     /** Jinja drops one final newline of the source (keep_trailing_newline is off)... */

@@ -1,0 +1,52 @@
+package dev.jsock.template;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.tag.ForTag;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.util.ObjectIterator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Jinjava's for loop plus Jinja's {@code {% for %}…{% else %}…{% endfor %}}: Jinjava parses the
+ * else but renders the loop body and the else part together.
+ */
+final class ForElseTag extends ForTag {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String renderForCollection(TagNode node, JinjavaInterpreter interpreter, List<String> loopVars, Object collection) {
+        List<Node> children = node.getChildren();
+        int split = elseIndex(children);
+        if (split < 0) {
+            return super.renderForCollection(node, interpreter, loopVars, collection);
+        }
+        List<Node> all = new ArrayList<>(children);
+        List<Node> elsePart = new ArrayList<>(all.subList(split + 1, all.size()));
+        // The tree is built per render call, so trimming it for the duration of this loop is safe.
+        children.subList(split, children.size()).clear();
+        try {
+            if (ObjectIterator.getLoop(collection).hasNext()) {
+                return super.renderForCollection(node, interpreter, loopVars, collection);
+            }
+            StringBuilder out = new StringBuilder();
+            for (Node child : elsePart) {
+                out.append(child.render(interpreter).getValue());
+            }
+            return out.toString();
+        } finally {
+            children.clear();
+            children.addAll(all);
+        }
+    }
+
+    private static int elseIndex(List<Node> children) {
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i) instanceof TagNode tag && "else".equals(tag.getName())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
