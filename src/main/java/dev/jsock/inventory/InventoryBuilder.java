@@ -28,7 +28,7 @@ final class InventoryBuilder {
 
     InventoryBuilder() {
         group("all");
-        group("ungrouped");
+        child("all", "ungrouped");
     }
 
     boolean hasGroup(String name) {
@@ -103,10 +103,31 @@ final class InventoryBuilder {
             sorted.sort(Comparator.comparingInt((String g) -> depth.getOrDefault(g, 1)).thenComparing(g -> g));
             outHosts.put(h.getKey(), new Host(h.getKey(), h.getValue(), sorted));
         }
+        Map<String, Host> ordered = new LinkedHashMap<>();
+        for (String h : allOrder()) ordered.put(h, outHosts.get(h));
+        outHosts.forEach(ordered::putIfAbsent);
+        outHosts = ordered;
         Map<String, Group> outGroups = new LinkedHashMap<>();
         groups.forEach((name, g) -> outGroups.put(name, new Group(name, g.vars, List.copyOf(g.children),
                 List.copyOf(g.hosts), depth.getOrDefault(name, 1))));
         return new Inventory(outHosts, outGroups);
+    }
+
+    /**
+     * Ansible's order of the hosts of "all" (and so of groups['all'] and of plays on "all"): all's own
+     * hosts, then its children's, breadth first, each host once.
+     */
+    private List<String> allOrder() {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> queue = new ArrayList<>(List.of("all"));
+        Set<String> seen = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            String g = queue.remove(0);
+            if (!seen.add(g)) continue;
+            out.addAll(groups.get(g).hosts);
+            queue.addAll(groups.get(g).children);
+        }
+        return List.copyOf(out);
     }
 
     private static void ancestors(String g, Map<String, Set<String>> parents, Set<String> out) {

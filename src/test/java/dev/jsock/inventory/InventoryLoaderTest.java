@@ -62,7 +62,9 @@ class InventoryLoaderTest {
     @Test
     void readsDirectorySkippingIgnoredFilesAndAppliesGroupAndHostVarsDirs() {
         Inventory inv = load("dir");
-        assertThat(inv.hosts().keySet()).containsExactly("web1", "web2", "db1", "bastion", "mon1", "mon2");
+        // Ansible's order for "all": all's own hosts, then its children's breadth first (ansible --list-hosts all)
+        assertThat(inv.hosts().keySet()).containsExactly("bastion", "mon1", "mon2", "web1", "web2", "db1");
+        assertThat(HostPattern.select(inv, "all")).containsExactly("bastion", "mon1", "mon2", "web1", "web2", "db1");
         assertThat(inv.groups()).doesNotContainKey("skipped");
         // group_vars/web/ files override the inventory's [web:vars], merged in file order
         assertThat(inv.groups().get("web").vars()).isEqualTo(Map.of("http_port", 8080, "from_dir", true, "extra", 1));
