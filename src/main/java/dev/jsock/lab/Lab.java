@@ -62,7 +62,7 @@ public final class Lab {
             List<Container> missing = wanted.stream().filter(c -> !c.running()).collect(Collectors.toList());
             if (!missing.isEmpty()) boot(missing);
             List<LabHost> all = running();
-            writeKnownHosts(all);
+            writeKnownHosts(all, missing.stream().map(Container::host).collect(Collectors.toList()));
             writeInventory(all);
             return wanted.stream().map(Container::host).collect(Collectors.toList());
         }
@@ -89,7 +89,7 @@ public final class Lab {
             if (left.isEmpty()) {
                 Bridge.remove();
             }
-            writeKnownHosts(left);
+            writeKnownHosts(left, List.of());
             writeInventory(left);
         }
     }
@@ -145,9 +145,23 @@ public final class Lab {
         }
     }
 
-    private void writeKnownHosts(List<LabHost> hosts) {
-        List<String> scans = parallel(hosts, SshProbe::scanKeys);
-        write(layout.knownHosts(), String.join("", scans));
+    /** Keeps the lines of hosts already recorded (their keys come from the root and do not change) and scans the rest. */
+    private void writeKnownHosts(List<LabHost> hosts, List<LabHost> justBooted) {
+        List<String> old = readLines(layout.knownHosts());
+        List<String> lines = parallel(hosts, h -> {
+            if (justBooted.contains(h)) return SshProbe.scanKeys(h);
+            String kept = old.stream().filter(l -> l.startsWith(h.address() + " ")).map(l -> l + "\n").collect(Collectors.joining());
+            return kept.isEmpty() ? SshProbe.scanKeys(h) : kept;
+        });
+        write(layout.knownHosts(), String.join("", lines));
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private String writeInventory(List<LabHost> hosts) {

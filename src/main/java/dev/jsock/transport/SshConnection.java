@@ -17,6 +17,8 @@ import net.schmizz.sshj.connection.channel.direct.Session;
  * that prints more than the channel window before reading its input would otherwise deadlock.
  */
 public final class SshConnection implements Connection {
+    private static final int STDIN_CHUNK = 32 * 1024;
+
     private final String host;
     private final String address;
     private final SSHClient client;
@@ -46,7 +48,7 @@ public final class SshConnection implements Connection {
             Session.Command cmd = session.exec(full);
             Future<byte[]> out = readers.submit(() -> drain(cmd.getInputStream()));
             Future<byte[]> err = readers.submit(() -> drain(cmd.getErrorStream()));
-            writeStdin(cmd.getOutputStream(), input);
+            writeStdin(cmd, input);
             byte[] o = out.get();
             byte[] e = err.get();
             cmd.join();
@@ -76,15 +78,30 @@ public final class SshConnection implements Connection {
         }
     }
 
-    private void writeStdin(OutputStream os, byte[] input) throws IOException {
-        try (os) {
-            if (input != null && input.length > 0) {
-                os.write(input);
+    /**
+     * Writes stdin, then EOF, never more than the remote window allows. sshj's stream would otherwise
+     * block inside a synchronized write when a command exits without reading its input, and that
+     * lock also stalls sshj's own handling of the channel close for its 30 s window timeout.
+     * Write failures are not errors here: a dead connection shows as a missing exit status.
+     */
+    private static void writeStdin(Session.Command cmd, byte[] input) throws InterruptedException {
+        OutputStream os = cmd.getOutputStream();
+        try {
+            int off = 0;
+            while (input != null && off < input.length && cmd.isOpen()) {
+                long window = cmd.getRemoteWinSize();
+                if (window <= 0) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                int n = (int) Math.min(Math.min(window, STDIN_CHUNK), input.length - off);
+                os.write(input, off, n);
                 os.flush();
+                off += n;
             }
+            if (cmd.isOpen()) os.close();
         } catch (IOException e) {
-            // A command may exit without reading its input; only a dead connection is an error here.
-            if (!client.isConnected()) throw e;
+            // The command exited without reading all of its input, or the connection dropped (reported by exec).
         }
     }
 

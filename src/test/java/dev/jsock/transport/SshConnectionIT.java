@@ -8,7 +8,10 @@ import dev.jsock.lab.LabHosts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -126,7 +129,8 @@ class SshConnectionIT {
 
     @Test
     void changedHostKeyIsRefusedEvenUnderAcceptNew(@TempDir Path dir) throws Exception {
-        String fake = host.address() + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGE621f4AHNoTSiqOtzLkRgz6QNXZEBSO8/1Si8mw53I\n";
+        PublicKey other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        String fake = host.address() + " ssh-ed25519 " + Base64.getEncoder().encodeToString(KnownHostsVerifier.blob(other)) + "\n";
         Map<String, Object> vars = LabHosts.vars(host);
         vars.put("jsock_known_hosts", Files.writeString(dir.resolve("known_hosts"), fake).toString());
         Connections acceptNew = new Connections(HostKeyPolicy.ACCEPT_NEW, warnings::add);
