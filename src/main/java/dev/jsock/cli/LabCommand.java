@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
@@ -25,10 +26,10 @@ import picocli.CommandLine.Spec;
         subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class, LabCommand.Inventory.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  jsock lab up 2                     boot jsock-lab-1 and jsock-lab-2 (root image built on first use)",
-            "  jsock apply site.yml -i " + "/var/lib/jsock/lab/inventory",
+            "  jsock lab up 2           boot jsock-lab-1 and -2 (root built on first use)",
+            "  jsock apply site.yml -i /var/lib/jsock/lab/inventory",
             "  jsock lab status --json",
-            "  jsock lab down                     stop the hosts the lab started and remove its bridge"
+            "  jsock lab down           stop the hosts the lab started, remove its bridge"
         })
 final class LabCommand implements Callable<Integer> {
     @Spec
@@ -73,8 +74,12 @@ final class LabCommand implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "N", defaultValue = "1", description = "How many hosts (default: ${DEFAULT-VALUE}).")
         int count;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            if (count < 1) throw new ParameterException(spec.commandLine(), "N must be at least 1, not " + count);
             Lab lab = parent.lab();
             List<LabHost> hosts = lab.up(count);
             PrintWriter out = parent.out();
