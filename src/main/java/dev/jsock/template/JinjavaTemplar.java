@@ -49,6 +49,7 @@ public final class JinjavaTemplar implements Templar {
                 .build();
         jinjava = new AnsibleJinjava(config);
         jinjava.registerTag(new ForElseTag());
+        jinjava.registerTag(new PyIfTag());
         AnsibleExtensions.register(jinjava.getGlobalContext());
     }
 
@@ -151,7 +152,7 @@ public final class JinjavaTemplar implements Templar {
             }
             Map<String, Object> bindings = new HashMap<>();
             bindings.put(RenderSession.KEY, session);
-            RenderResult result = jinjava.renderForResult(withoutFinalNewline(text), bindings);
+            RenderResult result = jinjava.renderForResult(PercentRewrite.apply(withoutFinalNewline(text)), bindings);
             if (session.failure() == null) {
                 fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
             }
