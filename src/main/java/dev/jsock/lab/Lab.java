@@ -113,7 +113,7 @@ public final class Lab {
         missing.forEach(Container::boot);
         SshProbe probe = new SshProbe(layout.privateKey());
         parallel(missing, c -> {
-            probe.awaitReady(c.host(), SSH_TIMEOUT, layout.log(c.name()));
+            probe.awaitReady(c.host(), SSH_TIMEOUT, layout.log(c.name()), c::running);
             say(String.format("%s ready at %s (%.1f s)", c.name(), c.host().address(), (System.nanoTime() - t0) / 1e9));
             return null;
         });

@@ -28,7 +28,7 @@ final class RootImage {
     /** Builds the root when missing; always makes sure it trusts the lab key. */
     void ensure(String publicKey) {
         Path root = layout.root();
-        if (!Files.isDirectory(root.resolve("etc/ssh"))) build(root);
+        if (!Files.isRegularFile(root.resolve("etc/ssh/ssh_host_ed25519_key"))) build(root);
         authorize(root, publicKey);
     }
 

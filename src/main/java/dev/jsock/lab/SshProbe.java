@@ -3,9 +3,11 @@ package dev.jsock.lab;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides when a booted host is usable: sshd accepting TCP is not enough (it may not have read the
@@ -18,9 +20,12 @@ final class SshProbe {
         this.privateKey = privateKey;
     }
 
-    void awaitReady(LabHost host, Duration timeout, Path log) {
+    void awaitReady(LabHost host, Duration timeout, Path log, BooleanSupplier alive) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!portOpen(host) || !sshWorks(host)) {
+            if (!alive.getAsBoolean()) {
+                throw Shell.error(host.name() + " stopped while booting; the end of its console log " + log + ":\n" + tail(log));
+            }
             if (System.nanoTime() > deadline) {
                 throw Shell.error(host.name() + " (" + host.address() + ") did not answer SSH within " + timeout.toSeconds()
                         + " s; its console log is " + log);
@@ -52,6 +57,15 @@ final class SshProbe {
         String lines = r.output().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).reduce("", (a, b) -> a + b + "\n");
         if (lines.isEmpty()) throw Shell.error("ssh-keyscan got no host keys from " + host.name() + " (" + host.address() + ")");
         return lines;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static void sleep(long ms) {
