@@ -3,38 +3,55 @@ package dev.jsock.exec;
 import dev.jsock.model.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The play's handlers in definition order, with those that include_role adds at run time appended.
- * A notification matches a handler's name, "role : name", or one of its listen topics.
+ * The play's handlers in definition order (roles' first, then the play's, then those include_role
+ * adds at run time), each with the parameters of the role instance that brought it. A notification
+ * by name runs the last handler defined with that name (or "role : name"), as Ansible resolves
+ * duplicates; a listen topic runs every handler listening to it.
  */
 final class HandlerTable {
-    private final List<Task> handlers = new ArrayList<>();
 
-    HandlerTable(List<Task> initial) {
+    /** A handler and the role parameters it runs with. */
+    record Handler(Task task, Map<String, Object> roleParams) {}
+
+    private final List<Handler> handlers = new ArrayList<>();
+
+    HandlerTable(List<Handler> initial) {
         handlers.addAll(initial);
     }
 
-    synchronized void addAll(List<Task> more) {
-        for (Task t : more) if (!handlers.contains(t)) handlers.add(t);
+    synchronized void addAll(List<Task> more, Map<String, Object> roleParams) {
+        for (Task t : more) {
+            Handler h = new Handler(t, roleParams);
+            if (!handlers.contains(h)) handlers.add(h);
+        }
     }
 
-    synchronized List<Task> all() {
+    synchronized List<Handler> all() {
         return List.copyOf(handlers);
     }
 
     /** Handlers answering to a notification, in definition order; empty when none does. */
-    synchronized List<Task> matching(String notification) {
-        List<Task> out = new ArrayList<>();
-        for (Task h : handlers) {
-            boolean byName = notification.equals(h.name())
-                    || (h.role() != null && notification.equals(h.role().name() + " : " + h.name()));
-            if (byName || h.listen().contains(notification)) out.add(h);
+    synchronized List<Handler> matching(String notification) {
+        List<Handler> out = new ArrayList<>();
+        for (int i = handlers.size() - 1; i >= 0; i--) {
+            Task t = handlers.get(i).task();
+            boolean byName = notification.equals(t.name())
+                    || (t.role() != null && notification.equals(t.role().name() + " : " + t.name()));
+            if (byName) {
+                out.add(handlers.get(i));
+                break;
+            }
+        }
+        for (Handler h : handlers) {
+            if (h.task().listen().contains(notification) && !out.contains(h)) out.add(h);
         }
         return out;
     }
 
-    static String key(Task handler) {
-        return handler.source() + "|" + handler.displayName();
+    static String key(Handler handler) {
+        return handler.task().source() + "|" + handler.task().displayName() + "|" + handler.roleParams();
     }
 }

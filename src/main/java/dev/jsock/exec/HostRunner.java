@@ -108,7 +108,7 @@ final class HostRunner implements Runnable {
 
     private void plain(Task task, Scope scope) throws InterruptedException {
         if (!tags.selects(scope.tagsOf(task))) return;
-        List<String> batch = pc.gate().await(hs.name(), new StepGate.Step(task.source() + "|" + task.displayName(), task.displayName(), scope.handler()));
+        List<String> batch = pc.gate().await(hs.name(), step(task, scope));
         TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
         for (String n : List.copyOf(hs.notified)) {
             if (pc.handlers().matching(n).isEmpty()) {
@@ -120,6 +120,23 @@ final class HostRunner implements Runnable {
             if (!hs.unreachable) hs.failed = true;
             throw new HostFailed();
         }
+    }
+
+    /**
+     * The step this task is for the gate: hosts batch on the task's identity, and the header shows
+     * its name templated with this host's variables, as Ansible shows it (raw when it cannot be templated).
+     */
+    private StepGate.Step step(Task task, Scope scope) {
+        String title = task.displayName();
+        if (task.name() != null && task.name().contains("{{")) {
+            try {
+                String name = pc.templar().toText(pc.templar().template(task.name(), resolver.forTask(hs, task, scope)));
+                title = task.role() != null ? task.role().name() + " : " + name : name;
+            } catch (TemplateException | UserError e) {
+                // keep the raw name, as Ansible does when a name refers to loop variables
+            }
+        }
+        return new StepGate.Step(task.source() + "|" + task.displayName(), title, scope.handler());
     }
 
     private void fail(Task task, String msg) {
@@ -163,7 +180,7 @@ final class HostRunner implements Runnable {
     private void include(Task task, Scope scope) throws InterruptedException {
         if (!tags.selects(scope.tagsOf(task))) return;
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
-        List<String> batch = pc.gate().await(hs.name(), new StepGate.Step(task.source() + "|" + task.displayName(), task.displayName(), scope.handler()));
+        pc.gate().await(hs.name(), step(task, scope));
         if (task.loop() != null) {
             fail(task, "loops on " + task.action() + " are not supported by jsock yet");
         }
@@ -204,7 +221,7 @@ final class HostRunner implements Runnable {
                 fail(task, e.describe());
                 return;
             }
-            pc.handlers().addAll(role.handlers());
+            pc.handlers().addAll(role.handlers(), Map.of());
             runTasks(role.tasks(), inner.withRole(role, Map.of(), List.of(), List.of()));
         }
     }
@@ -255,16 +272,18 @@ final class HostRunner implements Runnable {
         for (int round = 0; round < 10 && !hs.notified.isEmpty() && hs.active(); round++) {
             List<String> pending = new ArrayList<>(hs.notified);
             hs.notified.clear();
-            List<Task> toRun = new ArrayList<>();
+            List<HandlerTable.Handler> toRun = new ArrayList<>();
             for (String n : pending) {
-                for (Task h : pc.handlers().matching(n)) if (!toRun.contains(h)) toRun.add(h);
+                for (HandlerTable.Handler h : pc.handlers().matching(n)) if (!toRun.contains(h)) toRun.add(h);
             }
-            for (Task h : pc.handlers().all()) {
+            for (HandlerTable.Handler h : pc.handlers().all()) {
                 if (!toRun.contains(h)) continue;
+                Task task = h.task();
                 Scope scope = Scope.play(pc.playbookDir(), List.of(), true);
-                if (h.role() != null) scope = scope.withRole(h.role(), Map.of(), List.of(), List.of());
-                List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), h.displayName(), true));
-                TaskExecutor.Outcome o = tasks.run(hs, h, scope, batch);
+                if (task.role() != null) scope = scope.withRole(task.role(), h.roleParams(), List.of(), List.of());
+                StepGate.Step step = step(task, scope);
+                List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), step.title(), true));
+                TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
                 if (o.hostFailed()) {
                     if (!hs.unreachable) hs.failed = true;
                     throw new HostFailed();

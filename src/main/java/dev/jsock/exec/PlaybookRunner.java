@@ -76,7 +76,7 @@ public final class PlaybookRunner {
         StepGate gate = new StepGate(hosts);
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
                 roleDefaults, groups, request, services.templar(), services.modules(), services.includes(),
-                services.connections(), services.listener(), new HandlerTable(play.handlers()),
+                services.connections(), services.listener(), new HandlerTable(handlers(play)),
                 new Semaphore(request.forks()), gate, services.mode());
         List<Thread> threads = new ArrayList<>();
         for (String h : hosts) {
@@ -94,6 +94,16 @@ public final class PlaybookRunner {
             throw e;
         }
         for (Thread t : threads) t.join();
+    }
+
+    /** The roles' handlers come before the play's own, as Ansible compiles them. */
+    private static List<HandlerTable.Handler> handlers(Play play) {
+        List<HandlerTable.Handler> all = new ArrayList<>();
+        for (RoleRef ref : play.roles()) {
+            for (dev.jsock.model.Task h : ref.role().handlers()) all.add(new HandlerTable.Handler(h, ref.params()));
+        }
+        for (dev.jsock.model.Task h : play.handlers()) all.add(new HandlerTable.Handler(h, Map.of()));
+        return all;
     }
 
     private List<String> selectHosts(Play play) {

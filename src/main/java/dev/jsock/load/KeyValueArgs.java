@@ -41,11 +41,13 @@ public final class KeyValueArgs {
         StringBuilder raw = new StringBuilder();
         boolean removed = false;
         for (Token t : tokens) {
-            int eq = equalsIndex(t.text());
+            // Ansible decodes backslash escapes in key=value options ("a\nb" becomes two lines), not in free-form text
+            String x = decodeEscapes(t.text());
+            int eq = equalsIndex(x);
             if (eq > 0) {
-                String key = t.text().substring(0, eq).strip();
+                String key = x.substring(0, eq).strip();
                 if (!freeForm || COMMAND_OPTIONS.contains(key)) {
-                    out.put(key, unquote(t.text().substring(eq + 1).strip()));
+                    out.put(key, unquote(x.substring(eq + 1).strip()));
                     removed = true;
                     continue;
                 }
@@ -65,6 +67,37 @@ public final class KeyValueArgs {
             if (token.charAt(i) == '=' && token.charAt(i - 1) != '\\') return i;
         }
         return -1;
+    }
+
+    private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile(
+            "\\\\(U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|N\\{[^}]+}|[\\\\'\"abfnrtv])");
+
+    /** Python's unicode-escape decoding of the sequences Ansible decodes in key=value arguments. */
+    static String decodeEscapes(String s) {
+        if (s.indexOf('\\') < 0) return s;
+        java.util.regex.Matcher m = ESCAPE.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String rep = switch (e.charAt(0)) {
+                case 'U', 'u', 'x' -> new String(Character.toChars(Integer.parseInt(e.substring(1), 16)));
+                case 'N' -> {
+                    int cp = Character.codePointOf(e.substring(2, e.length() - 1));
+                    yield new String(Character.toChars(cp));
+                }
+                case 'a' -> "\u0007";
+                case 'b' -> "\b";
+                case 'f' -> "\f";
+                case 'n' -> "\n";
+                case 'r' -> "\r";
+                case 't' -> "\t";
+                case 'v' -> "\u000b";
+                default -> e;
+            };
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(rep));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** Removes one pair of matching outer quotes, as Ansible's unquote does. */

@@ -45,6 +45,10 @@ final class ContentDeployer {
             probe = makeDir ? new Probe(FileFacts.ABSENT, true, probe.umask) : probe(dest);
         }
         FileFacts facts = probe.facts;
+        if (!probe.parentExists && ctx.check()) {
+            // In check mode an earlier task may only have pretended to create the directory; Ansible reports a change.
+            return TaskResult.changed(Map.of(), ctx.diff() ? List.of(new FileDiff(dest, null, new String(req.content(), StandardCharsets.UTF_8))) : List.of());
+        }
         if (!probe.parentExists) {
             return TaskResult.failed("Destination directory " + RemotePaths.parent(dest) + " does not exist", Map.of("checksum", sha1));
         }

@@ -28,4 +28,11 @@ class KeyValueArgsTest {
                 .containsEntry("_raw_params", "echo a=b \"c d\"");
         assertThat(KeyValueArgs.parse("echo   1\necho 2\n", true)).containsEntry("_raw_params", "echo   1\necho 2\n");
     }
+
+    @Test
+    void decodesBackslashEscapesInOptionsButNotInFreeFormText() {
+        assertThat(KeyValueArgs.parse("content=\"after\\n\" dest=/tmp/x", false)).containsEntry("content", "after\n");
+        assertThat(KeyValueArgs.parse("content='tab\\there \\u00e9'", false)).containsEntry("content", "tab\there \u00e9");
+        assertThat(KeyValueArgs.parse("printf 'a\\nb'", true)).containsEntry("_raw_params", "printf 'a\\nb'");
+    }
 }
