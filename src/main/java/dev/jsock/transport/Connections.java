@@ -38,7 +38,9 @@ public final class Connections {
     private synchronized SshConnector connector() {
         if (connector == null) {
             Config config = SshConfigs.create();
-            connector = new SshConnector(config, Path.of(System.getProperty("user.home")), warn);
+            String agent = System.getenv("SSH_AUTH_SOCK");
+            connector = new SshConnector(config, Path.of(System.getProperty("user.home")),
+                    agent == null || agent.isEmpty() ? null : Path.of(agent), warn);
         }
         return connector;
     }

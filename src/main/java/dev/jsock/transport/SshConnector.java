@@ -25,11 +25,14 @@ final class SshConnector {
 
     private final Config config;
     private final Path home;
+    private final Path agentSocket;
     private final Consumer<String> warn;
 
-    SshConnector(Config config, Path home, Consumer<String> warn) {
+    /** @param agentSocket the SSH agent's socket (SSH_AUTH_SOCK), or null for none */
+    SshConnector(Config config, Path home, Path agentSocket, Consumer<String> warn) {
         this.config = config;
         this.home = home;
+        this.agentSocket = agentSocket;
         this.warn = warn;
     }
 
@@ -76,7 +79,7 @@ final class SshConnector {
         return new SshConnection(s.host(), s.address(), client);
     }
 
-    /** The inventory's key first, then the usual files in ~/.ssh, then the password when one is given. */
+    /** The inventory's key first, then the agent's keys, then the usual files in ~/.ssh, then the password when one is given. */
     private List<AuthMethod> methods(SSHClient client, ConnectionSettings s) {
         List<KeyProvider> keys = new ArrayList<>();
         if (s.privateKeyFile() != null) {
@@ -87,8 +90,22 @@ final class SshConnector {
             if (Files.isRegularFile(p) && !p.equals(s.privateKeyFile())) load(client, p, false).ifPresent(keys::add);
         }
         List<AuthMethod> methods = new ArrayList<>();
+        if (!keys.isEmpty() && s.privateKeyFile() != null) methods.add(new AuthPublickey(keys.remove(0)));
+        methods.addAll(agentMethods());
         for (KeyProvider k : keys) methods.add(new AuthPublickey(k));
         if (s.password() != null) methods.add(new AuthPassword(PasswordUtils.createOneOff(s.password().toCharArray())));
+        return methods;
+    }
+
+    private List<AuthMethod> agentMethods() {
+        List<AuthMethod> methods = new ArrayList<>();
+        if (agentSocket == null || !Files.exists(agentSocket)) return methods;
+        SshAgent agent = new SshAgent(agentSocket);
+        try {
+            for (SshAgent.Identity id : agent.identities()) methods.add(new AuthAgentKey(agent, id));
+        } catch (IOException e) {
+            warn.accept("[WARNING]: cannot use the SSH agent at " + agentSocket + ": " + e.getMessage());
+        }
         return methods;
     }
 

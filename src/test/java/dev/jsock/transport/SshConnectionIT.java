@@ -153,6 +153,30 @@ class SshConnectionIT {
     }
 
     @Test
+    void authenticatesWithKeyHeldByAgent(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(sock); i++) Thread.sleep(20);
+            ProcessBuilder add = new ProcessBuilder("ssh-add", LabHosts.lab().privateKey().toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            add.environment().put("SSH_AUTH_SOCK", sock.toString());
+            assertThat(add.start().waitFor()).isZero();
+            Map<String, Object> vars = LabHosts.vars(host);
+            vars.remove("ansible_ssh_private_key_file");
+            ConnectionSettings s = ConnectionSettings.from(host.name(), vars, HostKeyPolicy.YES);
+            // An empty home: the only key available is the agent's.
+            SshConnector connector = new SshConnector(SshConfigs.create(), dir, sock, warnings::add);
+            try (Connection c = connector.open(s)) {
+                assertThat(c.exec("echo agent").stdout()).isEqualTo("agent\n");
+            }
+        } finally {
+            agent.destroy();
+        }
+    }
+
+    @Test
     void localConnectionNeedsNoSsh() throws Exception {
         try (Connection c = connections.open("localhost", Map.of("ansible_connection", "local"))) {
             assertThat(c.exec("echo here").stdout()).isEqualTo("here\n");
