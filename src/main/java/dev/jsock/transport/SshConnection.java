@@ -44,6 +44,7 @@ public final class SshConnection implements Connection {
     public CommandResult exec(String command, byte[] stdin, Become become) throws UnreachableException {
         String full = become.wrap(command);
         byte[] input = withSudoPassword(become, stdin);
+        if (!client.isConnected()) throw dropped(null);
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(full);
             Future<byte[]> out = readers.submit(() -> drain(cmd.getInputStream()));
@@ -61,6 +62,9 @@ public final class SshConnection implements Connection {
             }
             return new CommandResult(status, utf8(o), utf8(e));
         } catch (IOException | ExecutionException ex) {
+            throw dropped(ex);
+        } catch (IllegalStateException ex) {
+            // sshj's way of saying the transport closed between our check and the call.
             throw dropped(ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

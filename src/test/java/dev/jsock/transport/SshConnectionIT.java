@@ -177,6 +177,16 @@ class SshConnectionIT {
     }
 
     @Test
+    void droppedConnectionIsUnreachable() throws Exception {
+        try (Connection c = connections.open(host.name(), LabHosts.vars(host))) {
+            // The shell's parent is the sshd process serving this connection: killing it drops the connection.
+            assertThatThrownBy(() -> c.exec("kill -9 $PPID; sleep 5"))
+                    .isInstanceOf(UnreachableException.class).hasMessageStartingWith("Failed to connect to the host via ssh:");
+            assertThatThrownBy(() -> c.exec("true")).isInstanceOf(UnreachableException.class);
+        }
+    }
+
+    @Test
     void localConnectionNeedsNoSsh() throws Exception {
         try (Connection c = connections.open("localhost", Map.of("ansible_connection", "local"))) {
             assertThat(c.exec("echo here").stdout()).isEqualTo("here\n");
