@@ -83,6 +83,11 @@ final class ActionRunner {
         if (password == null) password = vars.get("ansible_become_pass");
         String u = user == null ? "root" : String.valueOf(pc.templar().template(user, vars));
         String p = password == null ? null : String.valueOf(pc.templar().template(password, vars));
+        // Logged in as the target user already (root over SSH, typically): sudo would add nothing but a
+        // process, a round of PAM and its warnings on stderr.
+        Object login = vars.getOrDefault("ansible_user", vars.getOrDefault("ansible_ssh_user", vars.get("ansible_remote_user")));
+        if (login == null && "local".equals(String.valueOf(vars.get("ansible_connection")))) login = System.getProperty("user.name");
+        if (login != null && u.equals(String.valueOf(pc.templar().template(login, vars)))) return Become.NONE;
         return new Become(true, u, p);
     }
 

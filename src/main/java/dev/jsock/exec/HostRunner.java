@@ -208,6 +208,7 @@ final class HostRunner implements Runnable {
                 return;
             }
             pc.listener().included(path.toString(), hs.name());
+            hs.stats.ok++;
             runTasks(loaded, inner);
         } else {
             Map<String, Object> args = new LinkedHashMap<>();

@@ -54,13 +54,17 @@ final class Container {
             Files.writeString(layout.networkFile(name), "# Written by jsock lab\n[Match]\nName=host0\n\n[Network]\nAddress="
                     + LabLayout.address(index) + "/24\n");
             Files.writeString(layout.hostnameFile(name), name + "\n");
+            // As Debian's installer writes it: without its own name here, sudo warns on every call.
+            Files.writeString(layout.hostsFile(name), "127.0.0.1\tlocalhost\n127.0.1.1\t" + name
+                    + "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
             ProcessBuilder pb = new ProcessBuilder(List.of(
                     "setsid", "systemd-nspawn", "--quiet", "--register=no", "--keep-unit", "--boot",
                     "--directory=" + layout.root(), "--machine=" + name, "--volatile=overlay",
                     "--network-bridge=" + LabLayout.BRIDGE,
                     // 10- sorts before the image's 80-container-host0.network, so our address wins.
                     "--bind-ro=" + layout.networkFile(name) + ":/etc/systemd/network/10-host0.network",
-                    "--bind-ro=" + layout.hostnameFile(name) + ":/etc/hostname"))
+                    "--bind-ro=" + layout.hostnameFile(name) + ":/etc/hostname",
+                    "--bind-ro=" + layout.hostsFile(name) + ":/etc/hosts"))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(layout.log(name).toFile());

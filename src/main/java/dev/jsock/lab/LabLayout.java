@@ -70,4 +70,8 @@ record LabLayout(Path stateDir) {
     Path hostnameFile(String host) {
         return stateDir.resolve(host + ".hostname");
     }
+
+    Path hostsFile(String host) {
+        return stateDir.resolve(host + ".hosts");
+    }
 }

@@ -2,7 +2,6 @@ package dev.jsock.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.tree.TreeBuilder;
@@ -15,7 +14,7 @@ final class AnsibleJinjava extends Jinjava {
     AnsibleJinjava(JinjavaConfig config) {
         super(config);
         Properties properties = new Properties();
-        properties.setProperty(TreeBuilder.class.getName(), ExtendedSyntaxBuilder.class.getName());
+        properties.setProperty(TreeBuilder.class.getName(), PythonSyntaxBuilder.class.getName());
         properties.setProperty("jinjava.javax.el.cacheSize", "0");
         expressionFactory = new ExpressionFactoryImpl(properties, new PythonTypeConverter());
     }

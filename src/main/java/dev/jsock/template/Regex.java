@@ -14,7 +14,49 @@ final class Regex {
 
     static Pattern compile(String pattern, boolean ignoreCase, boolean multiline) {
         int flags = (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | (multiline ? Pattern.MULTILINE : 0);
-        return Pattern.compile(pattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>"), flags);
+        String java = escapeBracketsInClasses(pattern.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>"));
+        try {
+            return Pattern.compile(java, flags);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("invalid regular expression '" + pattern + "': " + e.getDescription());
+        }
+    }
+
+    /**
+     * Python reads '[' inside a character class as a literal ("[[]" matches "["); Java would open a
+     * nested class. Escape it, and '&&', so Python patterns mean the same in Java.
+     */
+    static String escapeBracketsInClasses(String p) {
+        StringBuilder sb = new StringBuilder();
+        boolean inClass = false;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '\\' && i + 1 < p.length()) {
+                sb.append(c).append(p.charAt(++i));
+                continue;
+            }
+            if (!inClass && c == '[') {
+                inClass = true;
+                sb.append(c);
+                if (i + 1 < p.length() && p.charAt(i + 1) == '^') sb.append(p.charAt(++i));
+                if (i + 1 < p.length() && p.charAt(i + 1) == ']') {
+                    sb.append("\\]");
+                    i++;
+                }
+                continue;
+            }
+            if (inClass && c == '[') {
+                sb.append("\\[");
+                continue;
+            }
+            if (inClass && c == '&' && i + 1 < p.length() && p.charAt(i + 1) == '&') {
+                sb.append("\\&");
+                continue;
+            }
+            if (inClass && c == ']') inClass = false;
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     static Object replace(Object value, Args a) {

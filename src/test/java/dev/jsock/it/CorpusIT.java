@@ -50,6 +50,9 @@ class CorpusIT {
 
     private void compare(Path playbook) throws Exception {
         Header h = Header.of(playbook);
+        // start both hosts from the same state, whatever an earlier run of this test left behind
+        HostProbe.reset(jsockHost, h.paths(), h.units());
+        HostProbe.reset(ansibleHost, h.paths(), h.units());
         for (int run = 1; run <= 2; run++) {
             JsonNode ansible = runAnsible(playbook, h.args());
             JsonNode jsock = runJsock(playbook, h.args());

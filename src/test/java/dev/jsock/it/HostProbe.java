@@ -43,6 +43,15 @@ final class HostProbe {
         return ssh(host, script.toString());
     }
 
+    /** Stops and disables the units and removes the paths a corpus playbook manages. */
+    static void reset(LabHost host, List<String> paths, List<String> units) throws IOException, InterruptedException {
+        StringBuilder script = new StringBuilder();
+        for (String u : units) script.append("systemctl disable --now '").append(u).append("' >/dev/null 2>&1; ");
+        for (String p : paths) script.append("rm -rf '").append(p).append("'; ");
+        script.append("systemctl daemon-reload");
+        ssh(host, script.toString());
+    }
+
     static String tcpAnswer(LabHost host, int port) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host.address(), port), 5000);
