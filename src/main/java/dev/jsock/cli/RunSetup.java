@@ -37,6 +37,11 @@ final class RunSetup {
     private final PlaybookLoader loader;
 
     RunSetup(RunOptions o, Path playbookFile, List<Path> inventories) {
+        this(o, playbookFile, inventories, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param transform applied to the loaded playbook (teardown keeps only the socket roles) */
+    RunSetup(RunOptions o, Path playbookFile, List<Path> inventories, java.util.function.UnaryOperator<Playbook> transform) {
         if (!Files.isRegularFile(playbookFile)) {
             throw UserError.options("the playbook: " + playbookFile + " could not be found");
         }
@@ -45,7 +50,7 @@ final class RunSetup {
         this.request = new RunRequest(o.check, o.diff, o.forks, o.limit, o.tags, o.skipTags, extra, o.verbosity());
         List<Path> roles = new ArrayList<>(o.rolesPath);
         this.loader = new PlaybookLoader(roles, Workspace.builtinRoles());
-        this.playbook = loader.load(playbookFile);
+        this.playbook = transform.apply(loader.load(playbookFile));
         InventoryLoader inventories0 = new InventoryLoader();
         // group_vars/ and host_vars/ next to the playbook apply too, above the inventory's own
         this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), playbook.baseDir());

@@ -181,12 +181,35 @@ final class HostRunner implements Runnable {
         if (!tags.selects(scope.tagsOf(task))) return;
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
         pc.gate().await(hs.name(), step(task, scope));
-        if (task.loop() != null) {
-            fail(task, "loops on " + task.action() + " are not supported by jsock yet");
+        Scope inner = scope.enterInclude(task);
+        if (task.loop() == null) {
+            includeOnce(task, inner, vars);
+            return;
         }
+        Object items;
+        try {
+            items = pc.templar().template(task.loop(), vars);
+        } catch (TemplateException e) {
+            fail(task, e.getMessage());
+            return;
+        }
+        if (!(items instanceof List<?> list)) {
+            fail(task, "Invalid data passed to 'loop', it requires a list, got this instead: " + pc.templar().toText(items));
+            return;
+        }
+        for (Object item : list) {
+            Scope withItem = inner.withVars(Map.of(task.loopVar(), item));
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            itemVars.put(task.loopVar(), item);
+            includeOnce(task, withItem, itemVars);
+        }
+    }
+
+    /** One include (one loop item): its own when, then the tasks of the file or role. */
+    private void includeOnce(Task task, Scope inner, Map<String, Object> vars) throws InterruptedException {
         boolean run;
         try {
-            run = conditions(scope, task, vars);
+            run = conditions(inner, task, vars);
         } catch (TemplateException e) {
             fail(task, e.getMessage());
             return;
@@ -196,30 +219,30 @@ final class HostRunner implements Runnable {
             hs.stats.skipped++;
             return;
         }
-        Scope inner = scope.enter(task);
         if (task.action().equals("include_tasks")) {
-            Object file = pc.templar().template(rawFile(task), vars);
-            Path path = resolveTaskFile(scope, String.valueOf(file));
+            Path path;
             List<Task> loaded;
             try {
-                loaded = pc.includes().loadTasks(path, scope.role());
-            } catch (UserError e) {
-                fail(task, e.describe());
+                Object file = pc.templar().template(rawFile(task), vars);
+                path = resolveTaskFile(inner, String.valueOf(file));
+                loaded = pc.includes().loadTasks(path, inner.role());
+            } catch (UserError | TemplateException e) {
+                fail(task, e instanceof UserError ue ? ue.describe() : e.getMessage());
                 return;
             }
             pc.listener().included(path.toString(), hs.name());
             hs.stats.ok++;
             runTasks(loaded, inner);
         } else {
-            Map<String, Object> args = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : task.args().entrySet()) args.put(e.getKey(), pc.templar().template(e.getValue(), vars));
-            String name = String.valueOf(args.getOrDefault("name", args.get("role")));
             Role role;
             try {
+                Map<String, Object> args = new LinkedHashMap<>();
+                for (Map.Entry<String, Object> e : task.args().entrySet()) args.put(e.getKey(), pc.templar().template(e.getValue(), vars));
+                String name = String.valueOf(args.getOrDefault("name", args.get("role")));
                 role = pc.includes().loadRole(name, pc.playbookDir(), task.source(), str(args.get("tasks_from")),
                         str(args.get("handlers_from")), str(args.get("vars_from")), str(args.get("defaults_from")));
-            } catch (UserError e) {
-                fail(task, e.describe());
+            } catch (UserError | TemplateException e) {
+                fail(task, e instanceof UserError ue ? ue.describe() : e.getMessage());
                 return;
             }
             pc.handlers().addAll(role.handlers(), Map.of());

@@ -36,6 +36,20 @@ record Scope(Role role, Map<String, Object> roleParams, List<Map<String, Object>
         return new Scope(role, roleParams, v, concat(tags, parent.tags()), concat(whens, parent.when()), baseDir, handler);
     }
 
+    /** Entering a dynamic include: its vars and tags apply inside, its when was checked once at the include. */
+    Scope enterInclude(Task include) {
+        List<Map<String, Object>> v = new ArrayList<>(vars);
+        if (!include.vars().isEmpty()) v.add(include.vars());
+        return new Scope(role, roleParams, v, concat(tags, include.tags()), whens, baseDir, handler);
+    }
+
+    /** One more vars layer, innermost (a loop item of an include). */
+    Scope withVars(Map<String, Object> more) {
+        List<Map<String, Object>> v = new ArrayList<>(vars);
+        v.add(more);
+        return new Scope(role, roleParams, v, tags, whens, baseDir, handler);
+    }
+
     /** The task's effective tags: its own plus every inherited one. */
     List<String> tagsOf(Task task) {
         return concat(tags, task.tags());
