@@ -51,6 +51,6 @@ final class ApplyCommand implements Callable<Integer> {
                 ? new JsonReporter(out, Clock.systemUTC())
                 : new HumanReporter(out, Terminal.colors(), options.verbosity(), options.diff);
         PlaybookRunner runner = setup.runner(listener, TaskMode.LIVE, hostKeys.policy());
-        return Interrupts.run(() -> runner.run(setup.playbook).exitCode());
+        return Interrupts.run(() -> ExitCodes.of(runner.run(setup.playbook), options.detailedExitCodes));
     }
 }

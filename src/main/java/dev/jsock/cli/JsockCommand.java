@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             StatusCommand.class,
             LabCommand.class,
-            picocli.AutoComplete.GenerateCompletion.class
+            CompletionCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -39,6 +39,9 @@ public final class RunOptions {
     @Option(names = "--json", description = "Write one JSON report to stdout instead of the human output.")
     boolean json;
 
+    @Option(names = "--detailed-exitcodes", description = "Puppet's exit codes for CI: 0 no change, 2 changed, 4 failed, 6 changed and failed.")
+    boolean detailedExitCodes;
+
     @Option(names = {"-v", "--verbose"}, description = "More output: -v results, -vvv stack traces.")
     boolean[] verbose = new boolean[0];
 

@@ -85,7 +85,7 @@ final class TeardownCommand implements Callable<Integer> {
             RunListener listener = options.json
                     ? new JsonReporter(out, Clock.systemUTC())
                     : new HumanReporter(out, Terminal.colors(), options.verbosity(), options.diff);
-            return Interrupts.run(() -> setup.runner(listener, TaskMode.LIVE, hostKeys.policy()).run(setup.playbook).exitCode());
+            return Interrupts.run(() -> ExitCodes.of(setup.runner(listener, TaskMode.LIVE, hostKeys.policy()).run(setup.playbook), options.detailedExitCodes));
         } finally {
             if (tmp != null) deleteQuietly(tmp);
         }

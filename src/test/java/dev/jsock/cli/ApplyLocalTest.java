@@ -1,0 +1,148 @@
+package dev.jsock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jsock end to end through the CLI on this machine (connection: local): output, exit codes, idempotence. */
+class ApplyLocalTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private Run jsock(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path playbook(String yaml) throws IOException {
+        Files.writeString(dir.resolve("inventory"), "localhost ansible_connection=local\n");
+        Path p = dir.resolve("site.yml");
+        Files.writeString(p, yaml.replace("DIR", dir.toString()));
+        return p;
+    }
+
+    @Test
+    void writesAFileThenReportsNoChangeOnTheSecondRun() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: write it
+                      copy:
+                        content: "hello {{ inventory_hostname }}\\n"
+                        dest: DIR/out.txt
+                      notify: said hello
+                  handlers:
+                    - name: said hello
+                      debug:
+                        msg: handler ran
+                """);
+        Run first = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--detailed-exitcodes");
+        assertThat(first.code()).as(first.err()).isEqualTo(2);
+        assertThat(first.out()).contains("TASK [write it]", "changed: [localhost]", "RUNNING HANDLER [said hello]", "handler ran",
+                "localhost                  : ok=2    changed=1    unreachable=0    failed=0");
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("hello localhost\n");
+        Run second = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--detailed-exitcodes");
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("ok: [localhost]").doesNotContain("RUNNING HANDLER");
+    }
+
+    @Test
+    void aFailingTaskExitsTwoAndStopsTheHost() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - command: /bin/false
+                    - copy: content=never dest=DIR/never.txt
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("fatal: [localhost]: FAILED!", "failed=1");
+        assertThat(dir.resolve("never.txt")).doesNotExist();
+    }
+
+    @Test
+    void checkModeChangesNothingAndDiffShowsTheChange() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - copy: content="new\\n" dest=DIR/f.txt
+                """);
+        Files.writeString(dir.resolve("f.txt"), "old\n");
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--check", "--diff");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("-old", "+new", "changed: [localhost]");
+        assertThat(Files.readString(dir.resolve("f.txt"))).isEqualTo("old\n");
+    }
+
+    @Test
+    void jsonReportHasTasksRecapAndExitCode() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: say
+                      debug: msg=hi
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"name\": \"say\"", "\"exit_code\": 0", "\"ok\": 1");
+    }
+
+    @Test
+    void aParseErrorNamesFileAndLineAndExitsFour() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  tasks:
+                    - debugg: msg=hi
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).contains("site.yml:3").doesNotContain("at dev.jsock");
+    }
+
+    @Test
+    void badOptionsExitFive() {
+        assertThat(jsock("apply", "--no-such-option", "x.yml").code()).isEqualTo(5);
+        assertThat(jsock("apply", dir.resolve("missing.yml").toString(), "-i", dir.toString()).code()).isEqualTo(5);
+        assertThat(jsock("apply").code()).isEqualTo(5);
+    }
+
+    @Test
+    void versionAndCompletionExitZero() {
+        assertThat(jsock("--version").out()).startsWith("jsock ");
+        assertThat(jsock("completion").out()).contains("complete");
+    }
+
+    @Test
+    void renderWritesTemplatesWithoutConnecting() throws IOException {
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/unit.j2"), "[Socket]\nListenStream={{ port }}\n");
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  vars:
+                    port: 8080
+                  tasks:
+                    - template: src=unit.j2 dest=/etc/systemd/system/x.socket
+                    - command: systemctl daemon-reload
+                """);
+        Path out = dir.resolve("out");
+        Run r = jsock("render", pb.toString(), "-i", dir.resolve("inventory").toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("localhost/etc/systemd/system/x.socket"))).isEqualTo("[Socket]\nListenStream=8080\n");
+        assertThat(r.err()).contains("not evaluated");
+    }
+}
