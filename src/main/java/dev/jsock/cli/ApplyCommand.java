@@ -45,7 +45,14 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> inventories = lab ? List.of(LabAccess.ensureOne(err)) : Workspace.inventories(options.inventories);
+        List<Path> inventories;
+        if (lab) {
+            LabAccess.Target target = LabAccess.ensureOne(err);
+            inventories = List.of(target.inventory());
+            if (options.limit == null) options.limit = target.host();
+        } else {
+            inventories = Workspace.inventories(options.inventories);
+        }
         RunSetup setup = new RunSetup(options, playbook, inventories);
         RunListener listener = options.json
                 ? new JsonReporter(out, Clock.systemUTC())

@@ -1,16 +1,22 @@
 package dev.jsock.cli;
 
 import dev.jsock.lab.Lab;
+import dev.jsock.lab.LabHost;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
-/** `apply --lab`: makes sure at least one lab host runs and returns the lab's inventory. */
+/** `apply --lab`: makes sure a lab host runs and names the lab inventory and the host to use. */
 final class LabAccess {
     private LabAccess() {}
 
-    static Path ensureOne(PrintWriter progress) {
+    /** The lab inventory and the one host `--lab` targets (the first lab host). */
+    record Target(Path inventory, String host) {}
+
+    static Target ensureOne(PrintWriter progress) {
         Lab lab = new Lab(Lab.DEFAULT_STATE_DIR, progress);
-        if (lab.running().isEmpty()) lab.up(1);
-        return lab.inventoryPath();
+        List<LabHost> running = lab.running();
+        if (running.isEmpty()) running = lab.up(1);
+        return new Target(lab.inventoryPath(), running.get(0).name());
     }
 }
