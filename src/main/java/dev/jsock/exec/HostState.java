@@ -25,6 +25,8 @@ final class HostState {
     boolean failed;
     boolean unreachable;
     boolean endedPlay;
+    /** jsock render: some task's result is unknown because it needs the host; later failures may stem from that. */
+    boolean renderGaps;
 
     HostState(Host host, Map<String, Object> inventoryVars) {
         this.host = host;

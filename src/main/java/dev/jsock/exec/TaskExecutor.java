@@ -48,6 +48,7 @@ final class TaskExecutor {
         } catch (ModuleArgs.BadArgument e) {
             result = TaskResult.failed(e.getMessage(), Map.of());
         }
+        result = renderAware(hs, result);
         if (result.data().get("results") == null) {
             pc.listener().hostResult(hs.name(), task.displayName(), result, null, ignored(task, result, vars), noLog);
         } else {
@@ -94,6 +95,24 @@ final class TaskExecutor {
         Status st = anyFailed ? Status.FAILED : allSkipped ? Status.SKIPPED : anyChanged ? Status.CHANGED : Status.OK;
         String msg = anyFailed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed";
         return new TaskResult(st, msg, data, List.of());
+    }
+
+    /**
+     * jsock render cannot know what a host-side task returned; a later task that reads such a
+     * result fails for that reason alone, so it is reported as not evaluated rather than as an error.
+     */
+    private TaskResult renderAware(HostState hs, TaskResult r) {
+        if (pc.mode().live()) return r;
+        if (r.status() == Status.SKIPPED && r.msg().startsWith("not evaluated")) hs.renderGaps = true;
+        if (r.failed() && hs.renderGaps) {
+            return TaskResult.skipped("not evaluated: depends on results that need the host (" + firstLine(r.msg()) + ")");
+        }
+        return r;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** One execution of the action (one loop item), with changed_when / failed_when applied. */
