@@ -277,6 +277,8 @@ final class HostRunner implements Runnable {
 
     private void meta(Task task, Scope scope) throws InterruptedException {
         String what = String.valueOf(task.args().getOrDefault("_raw_params", task.args().get("free_form")));
+        if (!tags.selects(scope.tagsOf(task))) return;
+        pc.gate().await(hs.name(), step(task, scope)); // Ansible prints a "TASK [meta]" banner too
         switch (what) {
             case "flush_handlers" -> flushHandlers();
             case "noop", "refresh_inventory" -> { }

@@ -87,7 +87,8 @@ final class TaskExecutor {
             anyChanged |= r.changed();
             anyFailed |= r.failed();
             allSkipped &= r.status() == Status.SKIPPED;
-            pc.listener().hostResult(hs.name(), task.displayName(), r, item, false, noLog);
+            // the item as Ansible labels it: Python's str() of the value
+            pc.listener().hostResult(hs.name(), task.displayName(), r, pc.templar().toText(item), false, noLog);
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", results);

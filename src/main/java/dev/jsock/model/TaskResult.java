@@ -76,7 +76,7 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
             m.putIfAbsent("skip_reason", msg.isEmpty() ? "Conditional result was False" : msg);
         }
         if (status == Status.UNREACHABLE) m.put("unreachable", true);
-        if (!msg.isEmpty() && status != Status.SKIPPED) m.putIfAbsent("msg", msg);
+        if (!msg.isEmpty() && status != Status.SKIPPED) m.put("msg", msg);
         return m;
     }
 }

@@ -93,7 +93,10 @@ final class CommandModule extends BaseModule {
         data.put("end", end.format(TIME));
         data.put("delta", delta(Duration.between(start, end)));
         data.put("msg", "");
-        if (r.exitCode() != 0) return TaskResult.failed("non-zero return code", data);
+        if (r.exitCode() != 0) {
+            data.put("changed", true); // the command ran, as Ansible reports it
+            return TaskResult.failed("non-zero return code", data);
+        }
         return TaskResult.changed(data, List.of());
     }
 

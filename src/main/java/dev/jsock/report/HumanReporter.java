@@ -116,9 +116,7 @@ public final class HumanReporter implements RunListener {
     }
 
     private static Object itemLabel(Object item, boolean noLog) {
-        if (noLog) return "None";
-        if (item instanceof Map<?, ?> || item instanceof List<?>) return PyJson.compact(item);
-        return item;
+        return noLog ? "None" : item;
     }
 
     private Map<String, Object> shown(TaskResult r, boolean noLog) {

@@ -19,8 +19,24 @@ final class UnifiedDiff {
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff(from, to, before, DiffUtils.diff(before, after), 3);
         if (out.isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
-        for (String l : out) sb.append(l).append('\n');
-        return sb.toString();
+        for (String l : out) sb.append(l.startsWith("@@") ? pythonHunkHeader(l) : l).append('\n');
+        return sb.append('\n').toString();
+    }
+
+    private static final java.util.regex.Pattern HUNK = java.util.regex.Pattern.compile("^@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@");
+
+    /** Python's difflib writes a one-line range as "N" and an empty one as "N-1,0"; Ansible's diffs look like that. */
+    static String pythonHunkHeader(String header) {
+        java.util.regex.Matcher m = HUNK.matcher(header);
+        if (!m.find()) return header;
+        return "@@ -" + range(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) + " +"
+                + range(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))) + " @@" + header.substring(m.end());
+    }
+
+    private static String range(int start, int length) {
+        if (length == 1) return String.valueOf(start);
+        if (length == 0) return (start - 1) + ",0";
+        return start + "," + length;
     }
 
     private static List<String> lines(String text) {
