@@ -53,6 +53,7 @@ final class LocalActions {
             data.put("msg", msg);
         }
         data.put("_ansible_verbose_always", true);
+        data.put("_jsock_debug", true);
         return TaskResult.ok(data);
     }
 
@@ -83,7 +84,10 @@ final class LocalActions {
         }
         Object ok = task.args().get("success_msg");
         Map<String, Object> data = new LinkedHashMap<>();
-        if (!quiet) data.put("msg", ok == null ? "All assertions passed" : templar.template(ok, vars));
+        if (!quiet) {
+            data.put("msg", ok == null ? "All assertions passed" : templar.template(ok, vars));
+            data.put("_ansible_verbose_always", true);
+        }
         return TaskResult.ok(data);
     }
 

@@ -124,9 +124,8 @@ final class TaskExecutor {
             Map<String, Object> withResult = new LinkedHashMap<>(vars);
             if (task.register() != null) withResult.put(task.register(), r.registered());
             for (Map.Entry<String, Object> e : r.registered().entrySet()) withResult.putIfAbsent(e.getKey(), e.getValue());
-            if (task.changedWhen() != null && r.status() != Status.FAILED) {
-                boolean changed = pc.templar().condition(andAll(asList(task.changedWhen())), withResult);
-                r = r.withStatus(changed ? Status.CHANGED : Status.OK);
+            if (task.changedWhen() != null) {
+                r = r.withChanged(pc.templar().condition(andAll(asList(task.changedWhen())), withResult));
             }
             if (task.failedWhen() != null) {
                 boolean changed = r.changed();

@@ -61,6 +61,17 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
         return new TaskResult(newStatus, msg, data, diffs);
     }
 
+    /** changed_when's verdict: ok/changed for a success, the "changed" flag of a failure. */
+    public TaskResult withChanged(boolean changedNow) {
+        if (status == Status.FAILED) {
+            Map<String, Object> d = new LinkedHashMap<>(data);
+            d.put("changed", changedNow);
+            return new TaskResult(status, msg, d, diffs);
+        }
+        if (status == Status.OK || status == Status.CHANGED) return withStatus(changedNow ? Status.CHANGED : Status.OK);
+        return this;
+    }
+
     public TaskResult withMsg(String newMsg) {
         return new TaskResult(status, newMsg, data, diffs);
     }
@@ -68,6 +79,7 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
     /** The value a {@code register:} variable receives. */
     public Map<String, Object> registered() {
         Map<String, Object> m = new LinkedHashMap<>(data);
+        m.keySet().removeIf(k -> k.startsWith("_jsock") || k.equals("_ansible_verbose_always"));
         // A failed command still reports changed: true in Ansible; keep the module's own word then.
         m.put("changed", status == Status.CHANGED || (status == Status.FAILED && Boolean.TRUE.equals(data.get("changed"))));
         m.put("failed", status == Status.FAILED);

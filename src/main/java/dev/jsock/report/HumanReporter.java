@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class HumanReporter implements RunListener {
     private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
-    private static final Set<String> INTERNAL = Set.of("invocation", "_ansible_no_log", "_ansible_verbose_always");
+    private static final Set<String> INTERNAL = Set.of("invocation", "_ansible_no_log", "_ansible_verbose_always", "_jsock_debug");
 
     private final PrintWriter out;
     private final Colors colors;
@@ -132,8 +132,9 @@ public final class HumanReporter implements RunListener {
             m.put(e.getKey(), e.getValue());
         }
         if (isDebug(r)) {
-            m.remove("changed");
             m.remove("failed");
+            // Ansible's callback drops "changed" from debug output only
+            if (r.data().containsKey("_jsock_debug")) m.remove("changed");
         }
         if (r.status() == TaskResult.Status.FAILED) m.remove("failed");
         return m;

@@ -106,7 +106,9 @@ public final class JsonReporter implements RunListener {
             return m;
         }
         if (!r.msg().isEmpty()) m.put("msg", r.msg());
-        if (!r.data().isEmpty()) m.put("result", r.data());
+        Map<String, Object> result = new LinkedHashMap<>(r.data());
+        result.keySet().removeIf(k -> k.startsWith("_"));
+        if (!result.isEmpty()) m.put("result", result);
         if (!r.diffs().isEmpty()) {
             List<Object> diffs = new ArrayList<>();
             for (FileDiff d : r.diffs()) diffs.add(UnifiedDiff.of(d));

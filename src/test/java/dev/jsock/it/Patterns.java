@@ -40,6 +40,19 @@ final class Patterns {
         return out;
     }
 
+    /** Output with what legitimately differs between two runs removed: host name, timestamps, temp paths, warnings. */
+    static String normalise(String text, String host) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("[WARNING]")) continue;
+            sb.append(line.replace(host, "HOST")
+                    .replaceAll("\"(start|end)\": \"[^\"]*\"", "\"$1\": \"T\"")
+                    .replaceAll("\"delta\": \"[^\"]*\"", "\"delta\": \"D\"")
+                    .replaceAll("\\+\\+\\+ after: .*", "+++ after: PATH")).append('\n');
+        }
+        return sb.toString();
+    }
+
     static String recapOfAnsible(JsonNode doc, String host) {
         JsonNode s = doc.path("stats").path(host);
         return recap(s.path("ok").asInt(), s.path("changed").asInt(), s.path("unreachable").asInt(), s.path("failures").asInt(),

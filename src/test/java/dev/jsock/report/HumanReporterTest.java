@@ -35,7 +35,7 @@ class HumanReporterTest {
     @Test
     void printsDebugMessagesIndentedAndFailuresAsCompactJson() {
         r.taskStarted("debug", false);
-        r.hostResult("h1", "debug", TaskResult.ok(Map.of("msg", "hi", "_ansible_verbose_always", true)), null, false, false);
+        r.hostResult("h1", "debug", TaskResult.ok(Map.of("msg", "hi", "_ansible_verbose_always", true, "_jsock_debug", true)), null, false, false);
         r.hostResult("h1", "command", TaskResult.failed("boom", Map.of("rc", 1)), null, true, false);
         assertThat(buf.toString()).contains("ok: [h1] => {\n    \"msg\": \"hi\"\n}\n")
                 .contains("fatal: [h1]: FAILED! => {\"changed\": false, \"msg\": \"boom\", \"rc\": 1}\n...ignoring\n");
