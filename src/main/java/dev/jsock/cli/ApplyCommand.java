@@ -5,7 +5,10 @@ import dev.jsock.exec.RunListener;
 import dev.jsock.exec.TaskMode;
 import dev.jsock.report.HumanReporter;
 import dev.jsock.report.JsonReporter;
+import dev.jsock.model.Playbook;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +44,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--lab", description = "Run against a local lab host, booting one if none is running.")
     boolean lab;
 
+    @Option(names = "--prune", description = "Afterwards, tear down every socket in the hosts' jsock manifests that this run did not deploy.")
+    boolean prune;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,6 +64,16 @@ final class ApplyCommand implements Callable<Integer> {
                 ? new JsonReporter(out, Clock.systemUTC())
                 : new HumanReporter(out, Terminal.colors(), options.verbosity(), options.diff);
         PlaybookRunner runner = setup.runner(listener, TaskMode.LIVE, hostKeys.policy());
-        return Interrupts.run(() -> ExitCodes.of(runner.run(setup.playbook), options.detailedExitCodes));
+        if (!prune) return Interrupts.run(() -> ExitCodes.of(runner.run(setup.playbook), options.detailedExitCodes));
+        Path tmp = Files.createTempDirectory("jsock-prune");
+        try {
+            Path prunePlay = tmp.resolve("prune.yml");
+            Files.writeString(prunePlay, TeardownCommand.prunePlay(setup.playbook), StandardCharsets.UTF_8);
+            Playbook withPrune = setup.withPlaysOf(prunePlay);
+            return Interrupts.run(() -> ExitCodes.of(runner.run(withPrune), options.detailedExitCodes));
+        } finally {
+            Files.deleteIfExists(tmp.resolve("prune.yml"));
+            Files.deleteIfExists(tmp);
+        }
     }
 }

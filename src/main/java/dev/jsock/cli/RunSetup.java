@@ -56,6 +56,13 @@ final class RunSetup {
         this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), playbook.baseDir());
     }
 
+    /** Appends the plays of another playbook file (e.g. the prune play) to the loaded playbook. */
+    Playbook withPlaysOf(Path file) {
+        List<dev.jsock.model.Play> plays = new ArrayList<>(playbook.plays());
+        plays.addAll(loader.load(file).plays());
+        return new Playbook(playbook.path(), plays);
+    }
+
     PlaybookRunner runner(RunListener listener, TaskMode mode, HostKeyPolicy hostKeys) {
         ConnectionFactory connections = (host, vars) -> Connections.open(host, vars, hostKeys);
         PlaybookRunner.Services services = new PlaybookRunner.Services(new JinjavaTemplar(), new ModuleRegistry(),

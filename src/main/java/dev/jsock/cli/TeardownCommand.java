@@ -159,6 +159,32 @@ final class TeardownCommand implements Callable<Integer> {
                 """.formatted(ROLE);
     }
 
+    /**
+     * The play `apply --prune` appends: on the hosts the playbook targeted, every socket recorded in
+     * a manifest that the run did not deploy (the role records jsock_sockets_applied) is torn down.
+     */
+    static String prunePlay(Playbook pb) {
+        String hosts = String.join(":", pb.plays().stream().map(Play::hosts).distinct().toList());
+        return """
+                - name: Prune sockets this playbook no longer deploys
+                  hosts: "%s"
+                  gather_facts: false
+                  become: true
+                  tasks:
+                    - name: Sockets recorded in the manifests
+                      shell: ls /var/lib/jsock 2>/dev/null | sed -n 's/[.]json$//p'
+                      register: jsock_manifests
+                      changed_when: false
+                    - name: Remove sockets not deployed by this run
+                      include_role:
+                        name: %s
+                      vars:
+                        socket_name: "{{ item }}"
+                        socket_state: absent
+                      loop: "{{ jsock_manifests.stdout_lines | reject('in', jsock_sockets_applied | default([])) | list }}"
+                """.formatted(hosts.replace("\"", ""), ROLE);
+    }
+
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -207,4 +207,16 @@ class ExamplesIT {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.changed()).isZero();
     }
+
+    @Test
+    @Order(9)
+    void applyWithPruneRemovesSocketsThePlaybookNoLongerDeploys() throws Exception {
+        assertThat(jsock("apply", "playbooks/echo.yml").code()).isZero();
+        Run pruned = jsock("apply", "playbooks/webapp.yml", "--prune");
+        assertThat(pruned.code()).as(pruned.err()).isZero();
+        assertThat(HostProbe.ssh(host, "ls /var/lib/jsock").trim()).isEqualTo("webapp.json");
+        assertThat(closed(7007)).isTrue();
+        assertThat(http(8080)).isEqualTo("hello from webapp\n");
+        assertThat(jsock("teardown", "playbooks/teardown.yml").code()).isZero();
+    }
 }
