@@ -20,6 +20,9 @@ public interface RunListener {
     /** The aggregate of a loop whose items were already reported one by one. */
     default void loopFinished(String host, String task, TaskResult result, boolean ignored) {}
 
+    /** An until-loop attempt did not satisfy its condition; {@code left} attempts remain. */
+    default void retrying(String host, String task, int left) {}
+
     /** "included: FILE for HOST". */
     default void included(String file, String host) {}
 

@@ -87,8 +87,7 @@ final class TaskExecutor {
             anyChanged |= r.changed();
             anyFailed |= r.failed();
             allSkipped &= r.status() == Status.SKIPPED;
-            // the item as Ansible labels it: Python's str() of the value
-            pc.listener().hostResult(hs.name(), task.displayName(), r, pc.templar().toText(item), false, noLog);
+            pc.listener().hostResult(hs.name(), task.displayName(), r, label(task, item, itemVars), false, noLog);
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", results);
@@ -116,8 +115,60 @@ final class TaskExecutor {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** One execution of the action (one loop item), with changed_when / failed_when applied. */
+    /** How Ansible labels a loop item: loop_control.label templated, else Python's str() of the item. */
+    private String label(Task task, Object item, Map<String, Object> itemVars) {
+        if (task.loopLabel() == null) return pc.templar().toText(item);
+        try {
+            return pc.templar().toText(pc.templar().template(task.loopLabel(), itemVars));
+        } catch (TemplateException e) {
+            return pc.templar().toText(item);
+        }
+    }
+
+    /**
+     * One execution of the action (one loop item). With until, the action is repeated until the
+     * condition holds: retries+1 attempts (retries defaults to 3), delay seconds apart (default 5).
+     */
     private TaskResult runOnce(HostState hs, Task task, Scope scope, Map<String, Object> vars) {
+        if (task.until() == null) return attempt(hs, task, scope, vars);
+        int retries = task.retries() == null ? 3 : Math.max(0, intOf(task.retries(), vars));
+        int attempts = retries <= 0 ? 1 : retries + 1;
+        double delay = task.delay() == null ? 5 : Math.max(0, Double.parseDouble(pc.templar().toText(pc.templar().template(task.delay(), vars))));
+        TaskResult r = null;
+        for (int i = 1; i <= attempts; i++) {
+            r = attempt(hs, task, scope, vars);
+            if (r.status() == Status.UNREACHABLE || r.status() == Status.SKIPPED) return r;
+            Map<String, Object> withResult = new LinkedHashMap<>(vars);
+            if (task.register() != null) withResult.put(task.register(), r.registered());
+            for (Map.Entry<String, Object> e : r.registered().entrySet()) withResult.putIfAbsent(e.getKey(), e.getValue());
+            boolean done = pc.templar().condition(andAll(asList(task.until())), withResult);
+            r = withAttempts(r, i);
+            if (done) return r;
+            if (i < attempts) {
+                pc.listener().retrying(hs.name(), task.displayName(), attempts - i);
+                try {
+                    Thread.sleep((long) (delay * 1000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return TaskResult.failed("interrupted", Map.of());
+                }
+            }
+        }
+        return new TaskResult(Status.FAILED, r.msg(), r.data(), r.diffs());
+    }
+
+    private static TaskResult withAttempts(TaskResult r, int attempts) {
+        Map<String, Object> d = new LinkedHashMap<>(r.data());
+        d.put("attempts", attempts);
+        return new TaskResult(r.status(), r.msg(), d, r.diffs());
+    }
+
+    private int intOf(Object raw, Map<String, Object> vars) {
+        return Integer.parseInt(pc.templar().toText(pc.templar().template(raw, vars)).trim());
+    }
+
+    /** One attempt of the action, with changed_when / failed_when applied. */
+    private TaskResult attempt(HostState hs, Task task, Scope scope, Map<String, Object> vars) {
         TaskResult r = actions.run(hs, task, scope, vars);
         if (r.status() == Status.UNREACHABLE || r.status() == Status.SKIPPED) return r;
         if (task.changedWhen() != null || task.failedWhen() != null) {

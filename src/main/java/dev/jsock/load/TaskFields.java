@@ -35,6 +35,10 @@ final class TaskFields {
     Object checkMode;
     String delegateTo;
     Object runOnce;
+    Object until;
+    Object retries;
+    Object delay;
+    Object loopLabel;
     private String loopKeyword;
 
     TaskFields(YamlDoc doc, Consumer<String> warnings) {
@@ -63,6 +67,9 @@ final class TaskFields {
             case "become_method" -> sudoOnly(doc, e, value);
             case "no_log" -> noLog = value;
             case "check_mode" -> checkMode = value;
+            case "until" -> until = value;
+            case "retries" -> retries = value;
+            case "delay" -> delay = value;
             case "delegate_to" -> delegateTo = value == null ? null : PyStr.of(value);
             case "run_once" -> runOnce = value;
             default -> throw new IllegalStateException("unhandled keyword " + e.key());
@@ -123,8 +130,7 @@ final class TaskFields {
             String k = (String) x.getKey();
             switch (k) {
                 case "loop_var" -> loopVar = PyStr.of(x.getValue());
-                case "label" -> warnings.accept(doc.at(e.keyNode()) + ": loop_control.label is not supported by jsock yet;"
-                        + " loop items are shown in full");
+                case "label" -> loopLabel = x.getValue();
                 default -> throw doc.error(e.valueNode(), "'" + k + "' in loop_control is not supported by jsock"
                         + " (supported: loop_var, label)" + Hints.didYouMean(k, List.of("loop_var", "label")));
             }
@@ -193,7 +199,7 @@ final class TaskFields {
     Task build(String action, Map<String, Object> args, List<Task> block, List<Task> rescue, List<Task> always,
             TaskContext ctx, Source src) {
         return new Task(name, action, args, when, loop, loopVar, register, notifies, listen, changedWhen, failedWhen,
-                ignoreErrors, tags, vars, become, becomeUser, noLog, checkMode, delegateTo, runOnce, block, rescue,
+                ignoreErrors, tags, vars, become, becomeUser, noLog, checkMode, delegateTo, runOnce, until, retries, delay, loopLabel, block, rescue,
                 always, ctx.role(), ctx.baseDir(), src);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param listen     topics this handler answers to (handlers only)
  * @param role       the role this task belongs to, null for play-level tasks
  * @param baseDir    where relative src/template paths start: the role dir or the playbook dir
+ * @param until      retry condition (with retries and delay), null when the task does not retry
+ * @param loopLabel  loop_control.label: how loop items are shown, null for the item itself
  * @param block      tasks of a block (action "block"), else empty; rescue/always likewise
  */
 public record Task(
@@ -41,6 +43,10 @@ public record Task(
         Object checkMode,
         String delegateTo,
         Object runOnce,
+        Object until,
+        Object retries,
+        Object delay,
+        Object loopLabel,
         List<Task> block,
         List<Task> rescue,
         List<Task> always,

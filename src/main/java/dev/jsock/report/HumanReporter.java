@@ -104,6 +104,12 @@ public final class HumanReporter implements RunListener {
     }
 
     @Override
+    public synchronized void retrying(String host, String task, int left) {
+        out.println(colors.changed("FAILED - RETRYING: [" + host + "]: " + task + " (" + left + " retries left)."));
+        out.flush();
+    }
+
+    @Override
     public synchronized void loopFinished(String host, String task, TaskResult r, boolean ignored) {
         if (r.status() == TaskResult.Status.SKIPPED) out.println(colors.skip("skipping: [" + host + "]"));
         if (r.failed() && ignored) out.println(colors.skip("...ignoring"));
