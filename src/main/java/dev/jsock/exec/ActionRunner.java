@@ -47,7 +47,7 @@ final class ActionRunner {
             return TaskResult.failed("interrupted", Map.of());
         }
         try {
-            Connection conn = hs.connection(pc.connections(), vars);
+            Connection conn = connectionFor(hs, task, vars);
             boolean check = pc.request().check();
             if (task.checkMode() != null) check = bool(task.checkMode(), vars);
             boolean diff = pc.request().diff();
@@ -63,6 +63,23 @@ final class ActionRunner {
         } finally {
             pc.forks().release();
         }
+    }
+
+    /** The host's own connection, or with delegate_to the delegated host's (its inventory vars, or local for localhost). */
+    private Connection connectionFor(HostState hs, Task task, Map<String, Object> vars) throws UnreachableException {
+        if (task.delegateTo() == null) return hs.connection(pc.connections(), vars);
+        String delegate = pc.templar().toText(pc.templar().template(task.delegateTo(), vars));
+        if (delegate.equals(hs.name())) return hs.connection(pc.connections(), vars);
+        dev.jsock.model.Host h = pc.inventory().host(delegate);
+        Map<String, Object> dv = new LinkedHashMap<>();
+        if (h != null) {
+            dv.putAll(dev.jsock.vars.InventoryVars.of(pc.inventory(), h));
+        } else if (dev.jsock.inventory.InventoryLoader.isLocalhostName(delegate)) {
+            dv.put("ansible_connection", "local");
+        } else {
+            dv.put("ansible_host", delegate);
+        }
+        return hs.delegateConnection(delegate, pc.connections(), dv);
     }
 
     @SuppressWarnings("unchecked")

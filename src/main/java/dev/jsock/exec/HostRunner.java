@@ -95,6 +95,7 @@ final class HostRunner implements Runnable {
 
     private void runTask(Task task, Scope scope) throws InterruptedException {
         if (!hs.active()) throw new HostFailed();
+        if (pc.aborted().get()) throw new HostEnded();
         if (task.isBlock()) {
             runBlock(task, scope);
             return;
@@ -109,6 +110,8 @@ final class HostRunner implements Runnable {
     private void plain(Task task, Scope scope) throws InterruptedException {
         if (!tags.selects(scope.tagsOf(task))) return;
         List<String> batch = pc.gate().await(hs.name(), step(task, scope));
+        // a host may have failed under any_errors_fatal while this one waited for the step
+        if (pc.aborted().get()) throw new HostEnded();
         TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
         for (String n : List.copyOf(hs.notified)) {
             if (pc.handlers().matching(n).isEmpty()) {
@@ -118,6 +121,7 @@ final class HostRunner implements Runnable {
         }
         if (o.hostFailed()) {
             if (!hs.unreachable) hs.failed = true;
+            if (pc.anyErrorsFatal()) pc.aborted().set(true);
             throw new HostFailed();
         }
     }

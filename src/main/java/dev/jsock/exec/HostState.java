@@ -46,10 +46,24 @@ final class HostState {
         return connection;
     }
 
+    /** Connections to the hosts tasks of this host were delegated to (delegate_to), kept for the run. */
+    private final java.util.Map<String, Connection> delegates = new java.util.HashMap<>();
+
+    Connection delegateConnection(String delegate, ConnectionFactory factory, Map<String, Object> delegateVars) throws UnreachableException {
+        Connection c = delegates.get(delegate);
+        if (c == null) {
+            c = factory.open(delegate, delegateVars);
+            delegates.put(delegate, c);
+        }
+        return c;
+    }
+
     void closeConnection() {
         if (connection != null) {
             connection.close();
             connection = null;
         }
+        for (Connection c : delegates.values()) c.close();
+        delegates.clear();
     }
 }

@@ -28,4 +28,12 @@ record PlayContext(
         HandlerTable handlers,
         Semaphore forks,
         StepGate gate,
-        TaskMode mode) {}
+        TaskMode mode,
+        java.util.concurrent.atomic.AtomicBoolean aborted) {
+
+    /** any_errors_fatal: one host's failure ends the play for every host. */
+    boolean anyErrorsFatal() {
+        Object v = play.anyErrorsFatal();
+        return v != null && dev.jsock.modules.ModuleArgs.toBool("any_errors_fatal", templar.template(v, request.extraVars()));
+    }
+}

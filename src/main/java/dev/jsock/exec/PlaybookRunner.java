@@ -65,11 +65,21 @@ public final class PlaybookRunner {
 
     private void runPlay(Playbook playbook, Play play, Map<String, Object> groups) throws InterruptedException {
         List<String> hosts = selectHosts(play);
-        services.listener().playStarted(play.displayName(), hosts);
         if (hosts.isEmpty()) {
+            services.listener().playStarted(play.displayName(), hosts);
             services.listener().noHostsMatched();
             return;
         }
+        // serial: the play runs to its end on each batch of hosts before the next batch starts
+        for (List<String> batch : SerialBatches.of(play.serial() == null ? null
+                : services.templar().template(play.serial(), request.extraVars()), hosts)) {
+            List<String> live = batch.stream().filter(h -> hostStates.get(h).active()).toList();
+            services.listener().playStarted(play.displayName(), live);
+            if (!live.isEmpty()) runBatch(playbook, play, groups, live);
+        }
+    }
+
+    private void runBatch(Playbook playbook, Play play, Map<String, Object> groups, List<String> hosts) throws InterruptedException {
         Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
         Map<String, Object> roleDefaults = new LinkedHashMap<>();
         for (RoleRef ref : play.roles()) roleDefaults.putAll(ref.role().defaults());
@@ -77,7 +87,7 @@ public final class PlaybookRunner {
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
                 roleDefaults, groups, request, services.templar(), services.modules(), services.includes(),
                 services.connections(), services.listener(), new HandlerTable(handlers(play)),
-                new Semaphore(request.forks()), gate, services.mode());
+                new Semaphore(request.forks()), gate, services.mode(), new java.util.concurrent.atomic.AtomicBoolean());
         List<Thread> threads = new ArrayList<>();
         for (String h : hosts) {
             Thread t = new Thread(new HostRunner(pc, hostStates.get(h)), "jsock-" + h);

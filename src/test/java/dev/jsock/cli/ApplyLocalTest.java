@@ -145,4 +145,56 @@ class ApplyLocalTest {
         assertThat(Files.readString(out.resolve("localhost/etc/systemd/system/x.socket"))).isEqualTo("[Socket]\nListenStream=8080\n");
         assertThat(r.err()).contains("not evaluated");
     }
+
+    private Path twoHosts(String yaml) throws IOException {
+        Path pb = playbook(yaml);
+        Files.writeString(dir.resolve("inventory"), "h1 ansible_connection=local\nh2 ansible_connection=local\n");
+        return pb;
+    }
+
+    @Test
+    void serialRunsThePlayOnEachBatchInTurn() throws IOException {
+        Path pb = twoHosts("""
+                - name: batched
+                  hosts: all
+                  serial: 1
+                  gather_facts: false
+                  tasks:
+                    - shell: echo {{ inventory_hostname }} >> DIR/order.txt
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().split("PLAY \\[batched]", -1)).hasSize(3);
+        assertThat(Files.readString(dir.resolve("order.txt"))).isEqualTo("h1\nh2\n");
+    }
+
+    @Test
+    void anyErrorsFatalStopsEveryHostAfterOneFails() throws IOException {
+        Path pb = twoHosts("""
+                - hosts: all
+                  any_errors_fatal: true
+                  gather_facts: false
+                  tasks:
+                    - command: /bin/false
+                      when: inventory_hostname == 'h1'
+                    - shell: echo {{ inventory_hostname }} >> DIR/after.txt
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(dir.resolve("after.txt")).doesNotExist();
+    }
+
+    @Test
+    void delegateToLocalhostRunsTheModuleThere() throws IOException {
+        Path pb = twoHosts("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - copy: content="from {{ inventory_hostname }}\\n" dest=DIR/delegated.txt
+                      delegate_to: localhost
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(Files.readString(dir.resolve("delegated.txt"))).isEqualTo("from h1\n");
+    }
 }
