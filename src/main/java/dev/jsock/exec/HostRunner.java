@@ -69,6 +69,10 @@ final class HostRunner implements Runnable {
                 section(pc.play().postTasks(), base);
             } catch (HostFailed | HostEnded e) {
                 // the host stops for this play; its counters already say why
+            } catch (RuntimeException e) {
+                pc.listener().hostResult(hs.name(), "jsock", TaskResult.failed("jsock internal error: " + e, Map.of()), null, false, false);
+                hs.stats.failed++;
+                hs.failed = true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,7 +116,14 @@ final class HostRunner implements Runnable {
         List<String> batch = pc.gate().await(hs.name(), step(task, scope));
         // a host may have failed under any_errors_fatal while this one waited for the step
         if (pc.aborted().get()) throw new HostEnded();
-        TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
+        TaskExecutor.Outcome o;
+        try {
+            o = tasks.run(hs, task, scope, batch);
+        } catch (RuntimeException e) {
+            // a bug in jsock must fail this host visibly, never end its thread in silence
+            fail(task, "jsock internal error: " + e + " (run with -vvv and report it)");
+            return;
+        }
         for (String n : List.copyOf(hs.notified)) {
             if (pc.handlers().matching(n).isEmpty()) {
                 hs.notified.remove(n);

@@ -70,14 +70,28 @@ final class VarsResolver {
         return out;
     }
 
-    /** hostvars: every inventory host's variables, computed when a template asks for them. */
+    /**
+     * hostvars: every inventory host's variables, computed when a template asks for them. As in
+     * Ansible they are the host's inventory vars, facts and set_fact/registered values and its own
+     * names, not the play's vars (and not hostvars again, which would be endless).
+     */
     private final class HostVarsView extends AbstractMap<String, Object> {
         @Override
         public Object get(Object key) {
-            HostState other = pc.hostStates().get(String.valueOf(key));
-            if (other != null) return forHost(other);
-            var host = pc.inventory().host(String.valueOf(key));
-            return host == null ? null : host.vars();
+            String name = String.valueOf(key);
+            HostState other = pc.hostStates().get(name);
+            var host = other != null ? other.host : pc.inventory().host(name);
+            if (host == null) return null;
+            Map<String, Object> m = new LinkedHashMap<>(other != null ? other.inventoryVars
+                    : dev.jsock.vars.InventoryVars.of(pc.inventory(), host));
+            if (other != null) {
+                m.putAll(other.gathered);
+                m.putAll(other.facts);
+            }
+            Map<String, Object> names = MagicVars.forHost(pc.inventory(), host, pc.groups());
+            names.remove("groups");
+            m.putAll(names);
+            return m;
         }
 
         @Override
