@@ -132,6 +132,8 @@ final class HostRunner implements Runnable {
         }
         if (o.hostFailed()) {
             if (!hs.unreachable) hs.failed = true;
+            hs.lastFailedTask = task;
+            hs.lastFailedResult = o.result();
             if (pc.anyErrorsFatal()) pc.aborted().set(true);
             throw new HostFailed();
         }
@@ -173,7 +175,14 @@ final class HostRunner implements Runnable {
             hs.failed = false;
             hs.stats.failed--;
             hs.stats.rescued++;
-            hs.facts.put("ansible_failed_result", Map.of());
+            if (hs.lastFailedResult != null) hs.facts.put("ansible_failed_result", hs.lastFailedResult.registered());
+            if (hs.lastFailedTask != null) {
+                Map<String, Object> failedTask = new LinkedHashMap<>();
+                failedTask.put("name", hs.lastFailedTask.name() == null ? "" : hs.lastFailedTask.name());
+                failedTask.put("action", hs.lastFailedTask.action());
+                failedTask.put("args", hs.lastFailedTask.args());
+                hs.facts.put("ansible_failed_task", failedTask);
+            }
             try {
                 runTasks(block.rescue(), inner);
             } catch (HostFailed again) {

@@ -27,6 +27,9 @@ final class HostState {
     boolean endedPlay;
     /** jsock render: some task's result is unknown because it needs the host; later failures may stem from that. */
     boolean renderGaps;
+    /** The task that last failed on this host and its result, for ansible_failed_task / _result in rescue. */
+    dev.jsock.model.Task lastFailedTask;
+    dev.jsock.model.TaskResult lastFailedResult;
 
     HostState(Host host, Map<String, Object> inventoryVars) {
         this.host = host;

@@ -44,7 +44,7 @@ final class TaskExecutor {
                 result = runOnce(hs, task, scope, vars);
             }
         } catch (TemplateException e) {
-            result = TaskResult.failed(templateMessage(task, e), Map.of());
+            result = TaskResult.failed(templateMessage(task, e), BARE);
         } catch (ModuleArgs.BadArgument e) {
             result = TaskResult.failed(e.getMessage(), Map.of());
         }
@@ -76,7 +76,7 @@ final class TaskExecutor {
                         ? runOnce(hs, task, scope, itemVars)
                         : TaskResult.skipped("Conditional result was False");
             } catch (TemplateException e) {
-                r = TaskResult.failed(templateMessage(task, e), Map.of());
+                r = TaskResult.failed(templateMessage(task, e), BARE);
             } catch (ModuleArgs.BadArgument e) {
                 r = TaskResult.failed(e.getMessage(), Map.of());
             }
@@ -179,9 +179,12 @@ final class TaskExecutor {
                 r = r.withChanged(pc.templar().condition(andAll(asList(task.changedWhen())), withResult));
             }
             if (task.failedWhen() != null) {
-                boolean changed = r.changed();
+                boolean changed = Boolean.TRUE.equals(r.registered().get("changed"));
                 boolean failed = pc.templar().condition(orAll(asList(task.failedWhen())), withResult);
-                r = failed ? r.withStatus(Status.FAILED) : r.withStatus(changed ? Status.CHANGED : Status.OK);
+                Map<String, Object> d = new LinkedHashMap<>(r.data());
+                d.put("failed_when_result", failed);
+                d.put("changed", changed);
+                r = new TaskResult(failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK, r.msg(), d, r.diffs());
                 if (failed && r.msg().isEmpty()) r = r.withMsg("");
             }
         }
@@ -267,10 +270,18 @@ final class TaskExecutor {
         return sb.toString();
     }
 
-    private static String templateMessage(Task task, TemplateException e) {
-        String where = e.source() != null ? " (" + e.source() + ")" : "";
-        return "The task includes an option with an undefined variable. The error was: " + e.getMessage() + where
-                + "\n\nThe error appears to be in '" + task.source().file() + "': line " + task.source().line()
-                + ", column " + task.source().column() + ".";
+    /**
+     * A templating failure as Ansible words it: what went wrong, then where the task is, with the
+     * task's line and the one before it and a caret under the column.
+     */
+    static String templateMessage(Task task, TemplateException e) {
+        String what = e.getMessage();
+        String lead = what.contains("is undefined") || what.contains("has no attribute")
+                ? "The task includes an option with an undefined variable. The error was: " + what + ". " + what
+                : "template error while templating string: " + what;
+        return lead + "\n\n" + ErrorPosition.describe(task.source());
     }
+
+    /** Result data of a failure before the module ran: Ansible reports no "changed" key then. */
+    static final Map<String, Object> BARE = Map.of("_jsock_bare", true);
 }

@@ -81,7 +81,10 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
         Map<String, Object> m = new LinkedHashMap<>(data);
         m.keySet().removeIf(k -> k.startsWith("_jsock") || k.equals("_ansible_verbose_always"));
         // A failed command still reports changed: true in Ansible; keep the module's own word then.
-        m.put("changed", status == Status.CHANGED || (status == Status.FAILED && Boolean.TRUE.equals(data.get("changed"))));
+        // A failure before any module ran (templating) has no "changed" at all.
+        if (!data.containsKey("_jsock_bare")) {
+            m.put("changed", status == Status.CHANGED || (status == Status.FAILED && Boolean.TRUE.equals(data.get("changed"))));
+        }
         m.put("failed", status == Status.FAILED);
         if (status == Status.SKIPPED) {
             m.put("skipped", true);
