@@ -5,7 +5,9 @@ import dev.jsock.transport.Become;
 import dev.jsock.transport.CommandResult;
 import dev.jsock.transport.Connection;
 import dev.jsock.transport.UnreachableException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +27,19 @@ final class FactGatherer {
             "echo distribution_id=${ID:-}",
             "echo distribution_version=${VERSION_ID:-}",
             "echo distribution_release=${VERSION_CODENAME:-}",
-            "echo os_family_like=${ID_LIKE:-}");
+            "echo os_family_like=${ID_LIKE:-}",
+            "echo machine_id=$(cat /etc/machine-id 2>/dev/null)",
+            "echo vcpus=$(nproc 2>/dev/null)",
+            "echo memtotal_kb=$(sed -n 's/^MemTotal: *\\([0-9]*\\).*/\\1/p' /proc/meminfo 2>/dev/null)",
+            "echo ipv4=$(hostname -I 2>/dev/null)",
+            "echo default_route=$(ip -4 route show default 2>/dev/null | head -n 1)",
+            "echo pkg_mgr=$(command -v apt-get >/dev/null && echo apt || (command -v dnf >/dev/null && echo dnf) || echo unknown)",
+            "echo python=$(python3 -c 'import platform; print(platform.python_version())' 2>/dev/null)",
+            "echo epoch=$(date +%s)",
+            "echo env_home=$HOME",
+            "echo env_path=$PATH",
+            "echo env_user=$(id -un)",
+            "echo env_shell=$SHELL");
 
     private final PlayContext pc;
     private final VarsResolver resolver;
@@ -65,6 +79,14 @@ final class FactGatherer {
         }
     }
 
+    private static int toInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     static Map<String, Object> parse(String out) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
@@ -91,6 +113,25 @@ final class FactGatherer {
         String family = id.equals("debian") || id.equals("ubuntu") || like.contains("debian") ? "Debian"
                 : like.contains("rhel") || like.contains("fedora") || id.equals("fedora") ? "RedHat" : distribution;
         facts.put("os_family", family);
+        facts.put("machine_id", kv.getOrDefault("machine_id", ""));
+        facts.put("processor_vcpus", toInt(kv.get("vcpus")));
+        facts.put("memtotal_mb", toInt(kv.get("memtotal_kb")) / 1024);
+        List<String> ips = new ArrayList<>();
+        for (String ip : kv.getOrDefault("ipv4", "").split("\\s+")) if (ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) ips.add(ip);
+        facts.put("all_ipv4_addresses", ips);
+        // like Ansible: without a default route there is no default_ipv4 address
+        boolean defaultRoute = !kv.getOrDefault("default_route", "").isBlank();
+        facts.put("default_ipv4", defaultRoute && !ips.isEmpty() ? Map.of("address", ips.get(0)) : Map.of());
+        facts.put("pkg_mgr", kv.getOrDefault("pkg_mgr", "unknown"));
+        String py = kv.getOrDefault("python", "");
+        if (!py.isEmpty()) facts.put("python_version", py);
+        facts.put("date_time", Map.of("epoch", kv.getOrDefault("epoch", "")));
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("HOME", kv.getOrDefault("env_home", ""));
+        env.put("PATH", kv.getOrDefault("env_path", ""));
+        env.put("USER", kv.getOrDefault("env_user", ""));
+        env.put("SHELL", kv.getOrDefault("env_shell", ""));
+        facts.put("env", env);
         return facts;
     }
 }
