@@ -44,6 +44,15 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--lab", description = "Run against a local lab host, booting one if none is running.")
     boolean lab;
 
+    @Option(names = "--syntax-check", description = "Only load and check the playbook, its roles and the inventory; touch no host.")
+    boolean syntaxCheck;
+
+    @Option(names = "--list-hosts", description = "List the hosts each play would run on, and stop.")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "List the tasks each play would run, and stop.")
+    boolean listTasks;
+
     @Option(names = "--prune", description = "Afterwards, tear down every socket in the hosts' jsock manifests that this run did not deploy.")
     boolean prune;
 
@@ -60,6 +69,13 @@ final class ApplyCommand implements Callable<Integer> {
             inventories = Workspace.inventories(options.inventories);
         }
         RunSetup setup = new RunSetup(options, playbook, inventories);
+        if (syntaxCheck || listHosts || listTasks) {
+            if (listHosts) PlaybookListing.hosts(out, playbook.toString(), setup.playbook, setup.inventory, options.limit);
+            if (listTasks) PlaybookListing.tasks(out, playbook.toString(), setup.playbook);
+            if (syntaxCheck && !listHosts && !listTasks) PlaybookListing.syntaxOk(out, playbook.toString());
+            out.flush();
+            return ExitCodes.OK;
+        }
         RunListener listener = options.json
                 ? new JsonReporter(out, Clock.systemUTC())
                 : new HumanReporter(out, Terminal.colors(), options.verbosity(), options.diff);
