@@ -44,9 +44,30 @@ final class HostState {
         return !failed && !unreachable;
     }
 
+    private AutoCloseable runLock;
+
+    /** The host's connection, opened on first use together with the host-side run lock. */
     Connection connection(ConnectionFactory factory, Map<String, Object> vars) throws UnreachableException {
-        if (connection == null) connection = factory.open(host.name(), vars);
+        if (connection == null) {
+            Connection c = factory.open(host.name(), vars);
+            try {
+                runLock = c.holdRunLock(lockTimeout(vars));
+            } catch (UnreachableException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
         return connection;
+    }
+
+    private static int lockTimeout(Map<String, Object> vars) {
+        Object v = vars.get("jsock_lock_timeout");
+        try {
+            return v == null ? 300 : Integer.parseInt(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            return 300;
+        }
     }
 
     /** Connections to the hosts tasks of this host were delegated to (delegate_to), kept for the run. */
@@ -62,6 +83,14 @@ final class HostState {
     }
 
     void closeConnection() {
+        if (runLock != null) {
+            try {
+                runLock.close();
+            } catch (Exception e) {
+                // closing the connection below releases the lock anyway
+            }
+            runLock = null;
+        }
         if (connection != null) {
             connection.close();
             connection = null;

@@ -23,6 +23,16 @@ public interface Connection extends AutoCloseable {
         return exec(command, null, Become.NONE);
     }
 
+    /**
+     * Takes the host-side run lock, waiting up to {@code waitSeconds}; the returned handle releases
+     * it. Connections that need no lock (local) return a no-op handle.
+     *
+     * @throws UnreachableException when the lock is still held by another run after the wait
+     */
+    default AutoCloseable holdRunLock(int waitSeconds) throws UnreachableException {
+        return () -> { };
+    }
+
     @Override
     void close();
 }

@@ -73,6 +73,26 @@ public final class SshConnection implements Connection {
     }
 
     @Override
+    public AutoCloseable holdRunLock(int waitSeconds) throws UnreachableException {
+        try {
+            Session session = client.startSession();
+            Session.Command cmd = session.exec(RunLock.command(waitSeconds));
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(cmd.getInputStream(), StandardCharsets.UTF_8));
+            String line = r.readLine();
+            if (!RunLock.READY.equals(line)) {
+                session.close();
+                throw new UnreachableException(RunLock.busyMessage(host, waitSeconds));
+            }
+            return () -> {
+                cmd.getOutputStream().close();
+                session.close();
+            };
+        } catch (IOException e) {
+            throw dropped(e);
+        }
+    }
+
+    @Override
     public void close() {
         readers.shutdownNow();
         try {
