@@ -49,10 +49,11 @@ final class TaskExecutor {
             result = TaskResult.failed(e.getMessage(), Map.of());
         }
         result = renderAware(hs, result);
+        TaskResult shown = SecretMask.mask(result, SecretMask.secretValues(vars));
         if (result.data().get("results") == null) {
-            pc.listener().hostResult(hs.name(), task.displayName(), result, null, ignored(task, result, vars), noLog);
+            pc.listener().hostResult(hs.name(), task.displayName(), shown, null, ignored(task, result, vars), noLog);
         } else {
-            pc.listener().loopFinished(hs.name(), task.displayName(), result, ignored(task, result, vars));
+            pc.listener().loopFinished(hs.name(), task.displayName(), shown, ignored(task, result, vars));
         }
         return account(hs, task, result, vars);
     }
@@ -87,7 +88,8 @@ final class TaskExecutor {
             anyChanged |= r.changed();
             anyFailed |= r.failed();
             allSkipped &= r.status() == Status.SKIPPED;
-            pc.listener().hostResult(hs.name(), task.displayName(), r, label(task, item, itemVars), false, noLog);
+            pc.listener().hostResult(hs.name(), task.displayName(), SecretMask.mask(r, SecretMask.secretValues(itemVars)),
+                    label(task, item, itemVars), false, noLog);
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", results);
