@@ -31,12 +31,15 @@ final class AtomicWrite {
      * @param chown      owner:group spec for the temp file, or null
      * @param chownStrict false when we only try to keep an existing file's owner (may fail as non-root)
      * @param validate   argv of the validate command with the temp path already substituted, or null
+     * @param size       how many bytes stdin carries: a connection cut mid-upload ends cat's input
+     *                   early with a clean EOF, so only the byte count tells a truncated upload apart
      */
-    static String command(String dest, String tmp, String chown, boolean chownStrict, int mode, List<String> validate) {
+    static String command(String dest, String tmp, String chown, boolean chownStrict, int mode, List<String> validate, long size) {
         StringBuilder s = new StringBuilder();
         s.append("t=").append(ShellQuote.quote(tmp)).append("; ");
         s.append("fail() { rc=$?; rm -f -- \"$t\"; printf '").append(STEP_MARK).append("%s\\n' \"$1\" >&2; exit \"$rc\"; }; ");
         s.append("(umask 077; set -C; cat > \"$t\") || fail upload; ");
+        s.append("[ \"$(wc -c < \"$t\")\" -eq ").append(size).append(" ] || fail upload; ");
         if (chown != null) {
             if (chownStrict) s.append("chown -- ").append(ShellQuote.quote(chown)).append(" \"$t\" || fail chown; ");
             else s.append("chown -- ").append(ShellQuote.quote(chown)).append(" \"$t\" 2>/dev/null; ");

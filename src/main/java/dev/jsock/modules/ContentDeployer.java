@@ -84,7 +84,7 @@ final class ContentDeployer {
         }
         List<String> validateCmd = validate == null ? null : validate.stream().map(w -> w.replace("%s", tmp)).toList();
         String mkdir = makeDir ? "mkdir -p -- " + ShellQuote.quote(RemotePaths.parent(dest)) + " || exit; " : "";
-        CommandResult r = remote.run(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd), req.content());
+        CommandResult r = remote.run(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd, req.content().length), req.content());
         if (!r.ok()) return writeFailure(r, attrs, sha1);
         FileFacts after = FileFacts.parse(r.stdout());
         Map<String, Object> data = new LinkedHashMap<>();
