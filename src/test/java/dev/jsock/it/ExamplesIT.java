@@ -110,6 +110,24 @@ class ExamplesIT {
 
     @Test
     @Order(2)
+    void statusShowsTheListenerItsStateAndActivations() throws Exception {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(out), "status", "webapp", "--json", "-i",
+                LabTestHosts.inventory().toString(), "-l", host.name());
+        assertThat(code).as(out.toString()).isZero();
+        JsonNode socket = JSON.readTree(out.toString()).path("sockets").get(0);
+        assertThat(socket.path("socket").asText()).isEqualTo("webapp.socket");
+        assertThat(socket.path("listen").toString()).contains("8080");
+        assertThat(socket.path("active").asText()).startsWith("active");
+        assertThat(socket.path("enabled").asText()).isEqualTo("enabled");
+        assertThat(socket.path("service_state").asText()).isEqualTo("active");
+        StringWriter table = new StringWriter();
+        Main.run(new PrintWriter(table), new PrintWriter(table), "status", "-i", LabTestHosts.inventory().toString(), "-l", host.name());
+        assertThat(table.toString()).contains("HOST", "webapp.socket", "enabled");
+    }
+
+    @Test
+    @Order(3)
     void changingThePortOfARunningWebappMovesTheListener() throws Exception {
         assertThat(http(8080)).isEqualTo("hello from webapp\n"); // the service is running now
         Run moved = jsock("apply", "playbooks/webapp.yml", "-e", "socket_listen_stream=8090");
@@ -119,7 +137,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aUnitThatFailsVerifyIsNeverInstalledAndTheOldOneKeepsServing() throws Exception {
         Run broken = jsock("apply", "playbooks/webapp.yml", "-e", "socket_listen_stream=8090",
                 "-e", "socket_exec_start=/nonexistent/bin/webapp");
@@ -130,7 +148,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aServiceThatFailsToStartIsRolledBackAndTheOldVersionAnswers() throws Exception {
         Run failing = jsock("apply", "playbooks/webapp.yml", "-e", "socket_listen_stream=8090",
                 "-e", "{\"socket_exec_start\": \"/usr/bin/python3 -c 'import sys; sys.exit(3)'\"}");
@@ -140,7 +158,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void acceptYesEchoGivesEachOfTwentyConcurrentClientsItsOwnBytes() throws Exception {
         Run r = jsock("apply", "playbooks/echo.yml");
         assertThat(r.code()).as(r.err()).isZero();
@@ -161,7 +179,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void unixSocketHasExactlyTheAskedPermissionsAndRefusesOutsiders() throws Exception {
         Run r = jsock("apply", "playbooks/unix-socket.yml");
         assertThat(r.code()).as(r.err()).isZero();
@@ -173,7 +191,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void idleStopProxyAndBackendStopWhenIdleAndStartOnTheNextRequest() throws Exception {
         Run r = jsock("apply", "playbooks/idle-proxy.yml");
         assertThat(r.code()).as(r.err()).isZero();
@@ -190,7 +208,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void teardownLeavesNothingAndASecondTeardownChangesNothing() throws Exception {
         Run r = jsock("teardown", "playbooks/teardown.yml");
         assertThat(r.code()).as(r.err()).isZero();
@@ -209,7 +227,7 @@ class ExamplesIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void applyWithPruneRemovesSocketsThePlaybookNoLongerDeploys() throws Exception {
         assertThat(jsock("apply", "playbooks/echo.yml").code()).isZero();
         Run pruned = jsock("apply", "playbooks/webapp.yml", "--prune");
