@@ -270,6 +270,7 @@ final class HostRunner implements Runnable {
                 return;
             }
             pc.handlers().addAll(role.handlers(), Map.of());
+            pc.listener().roleIncluded(hs.name(), role.name());
             runTasks(role.tasks(), inner.withRole(role, Map.of(), List.of(), List.of()));
         }
     }

@@ -23,6 +23,9 @@ public interface RunListener {
     /** An until-loop attempt did not satisfy its condition; {@code left} attempts remain. */
     default void retrying(String host, String task, int left) {}
 
+    /** include_role ran on a host: Ansible prints nothing and counts nothing, but its JSON report has the task. */
+    default void roleIncluded(String host, String role) {}
+
     /** "included: FILE for HOST". */
     default void included(String file, String host) {}
 

@@ -92,6 +92,11 @@ public final class JsonReporter implements RunListener {
     }
 
     @Override
+    public synchronized void roleIncluded(String host, String role) {
+        hostResult(host, "", TaskResult.ok(Map.of("included_role", role)), null, false, false);
+    }
+
+    @Override
     public synchronized void warning(String message) {
         warnings.add(message);
     }
