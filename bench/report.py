@@ -35,12 +35,12 @@ def mean(label):
 
 
 def fmt(s):
-    return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.2f} s"
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 
 
 rows = []
 for label, r in results.items():
-    rows.append(f"| {label} | {fmt(r['mean'])} ± {r['stddev'] * 1000:.0f} ms | {fmt(r['min'])} | {fmt(r['max'])} | {len(r['times'])} |")
+    rows.append(f"| {label} | {fmt(r['mean'])} ± {fmt(r['stddev'] or 0)} | {fmt(r['min'])} | {fmt(r['max'])} | {len(r['times'])} |")
 
 j = {k: mean(f"jsock, {n} host(s), {kind}") for k, n, kind in
      [("i1", 1, "idempotent"), ("i10", 10, "idempotent"), ("f1", 1, "first apply"), ("f10", 10, "first apply")]}
@@ -85,13 +85,16 @@ targets = [
     target(f"growth ≤ 30 ms per added host ({growth[0]}..{growth[-1]} hosts)", slope <= 0.030, f"{slope * 1000:.0f} ms/host"),
 ]
 
+with open("/proc/loadavg") as f:
+    load = " ".join(f.read().split()[:3])
 mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 machine = [
     f"- date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
     f"- cpus (nproc): {os.cpu_count()}; memory: {mem_gb:.1f} GiB; kernel: {platform.release()}",
-    f"- java: {sh('java -version 2>&1 | head -2 | tr \"\\n\" \" \"')}",
-    f"- {sh('ansible-playbook --version | head -1')}; {sh('hyperfine --version')}",
+    "- java: " + " ".join(sh("java -version 2>&1").splitlines()[:2]),
+    "- " + sh("ansible-playbook --version").splitlines()[0] + "; " + sh("hyperfine --version"),
     f"- jsock: {sh(os.path.dirname(out_path) + '/../bin/jsock --version')} ({sh('git -C ' + os.path.dirname(out_path) + ' log -1 --format=%h')})",
+    f"- load average at the end (1/5/15 min): {load} — the machine is shared; other jobs running at the same time inflate the times",
     "- hosts: lab containers jsock-lab-5.. (systemd-nspawn, sshd, on a local bridge); both tools with forks 10",
 ]
 
