@@ -237,4 +237,15 @@ class ExamplesIT {
         assertThat(http(8080)).isEqualTo("hello from webapp\n");
         assertThat(jsock("teardown", "playbooks/teardown.yml").code()).isZero();
     }
+
+    @Test
+    @Order(11)
+    void aPortAlreadyInUseIsRolledBackAndTheOldListenerKeepsServing() throws Exception {
+        assertThat(jsock("apply", "playbooks/webapp.yml").code()).isZero();
+        Run taken = jsock("apply", "playbooks/webapp.yml", "-e", "socket_listen_stream=22"); // sshd holds it
+        assertThat(taken.code()).isEqualTo(2);
+        assertThat(HostProbe.ssh(host, "grep -c 'ListenStream=22$' /etc/systemd/system/webapp.socket || true").trim()).isEqualTo("0");
+        assertThat(http(8080)).isEqualTo("hello from webapp\n");
+        assertThat(jsock("teardown", "playbooks/teardown.yml").code()).isZero();
+    }
 }
