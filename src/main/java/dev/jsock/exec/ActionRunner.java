@@ -47,7 +47,7 @@ final class ActionRunner {
             return TaskResult.failed("interrupted", Map.of());
         }
         try {
-            Connection conn = connectionFor(hs, task, vars);
+            Connection conn = withEnvironment(connectionFor(hs, task, vars), task, vars);
             boolean check = pc.request().check();
             if (task.checkMode() != null) check = bool(task.checkMode(), vars);
             boolean diff = pc.request().diff();
@@ -63,6 +63,15 @@ final class ActionRunner {
         } finally {
             pc.forks().release();
         }
+    }
+
+    private Connection withEnvironment(Connection conn, Task task, Map<String, Object> vars) {
+        if (task.environment() == null) return conn;
+        Object env = pc.templar().template(task.environment(), vars);
+        if (!(env instanceof Map<?, ?> m)) throw new ModuleArgs.BadArgument("environment must be a dictionary, got: " + pc.templar().toText(env));
+        Map<String, String> strings = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) strings.put(String.valueOf(e.getKey()), pc.templar().toText(e.getValue()));
+        return strings.isEmpty() ? conn : new EnvConnection(conn, strings);
     }
 
     /** The host's own connection, or with delegate_to the delegated host's (its inventory vars, or local for localhost). */

@@ -11,7 +11,7 @@ final class Keywords {
     static final Set<String> TASK = Set.of("name", "when", "loop", "loop_control", "with_items", "with_list",
             "with_dict", "register", "notify", "listen", "changed_when", "failed_when", "ignore_errors", "tags",
             "vars", "become", "become_user", "no_log", "check_mode", "delegate_to", "run_once", "args", "action",
-            "until", "retries", "delay",
+            "until", "retries", "delay", "environment",
             "local_action", "become_method");
 
     static final Set<String> BLOCK = Set.of("block", "rescue", "always", "name", "when", "tags", "vars", "become",
@@ -22,7 +22,7 @@ final class Keywords {
             "any_errors_fatal", "connection", "remote_user", "port", "strategy");
 
     /** Ansible keywords that are valid in Ansible but that jsock does not implement: refused by name, never ignored. */
-    static final Set<String> ANSIBLE_ONLY = Set.of("environment", "async", "poll",
+    static final Set<String> ANSIBLE_ONLY = Set.of("async", "poll",
             "ignore_unreachable", "delegate_facts", "diff", "throttle", "timeout", "any_errors_fatal", "collections",
             "debugger", "module_defaults", "become_flags", "become_exe", "connection", "remote_user", "port",
             "max_fail_percentage", "order", "force_handlers", "vars_prompt", "fact_path", "gather_subset",

@@ -39,6 +39,7 @@ final class TaskFields {
     Object retries;
     Object delay;
     Object loopLabel;
+    Object environment;
     private String loopKeyword;
 
     TaskFields(YamlDoc doc, Consumer<String> warnings) {
@@ -67,6 +68,7 @@ final class TaskFields {
             case "become_method" -> sudoOnly(doc, e, value);
             case "no_log" -> noLog = value;
             case "check_mode" -> checkMode = value;
+            case "environment" -> environment = value;
             case "until" -> until = value;
             case "retries" -> retries = value;
             case "delay" -> delay = value;
@@ -199,7 +201,7 @@ final class TaskFields {
     Task build(String action, Map<String, Object> args, List<Task> block, List<Task> rescue, List<Task> always,
             TaskContext ctx, Source src) {
         return new Task(name, action, args, when, loop, loopVar, register, notifies, listen, changedWhen, failedWhen,
-                ignoreErrors, tags, vars, become, becomeUser, noLog, checkMode, delegateTo, runOnce, until, retries, delay, loopLabel, block, rescue,
+                ignoreErrors, tags, vars, become, becomeUser, noLog, checkMode, delegateTo, runOnce, until, retries, delay, loopLabel, environment, block, rescue,
                 always, ctx.role(), ctx.baseDir(), src);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param baseDir    where relative src/template paths start: the role dir or the playbook dir
  * @param until      retry condition (with retries and delay), null when the task does not retry
  * @param loopLabel  loop_control.label: how loop items are shown, null for the item itself
+ * @param environment  environment variables for the module's commands (a dict, or a template of one)
  * @param block      tasks of a block (action "block"), else empty; rescue/always likewise
  */
 public record Task(
@@ -47,6 +48,7 @@ public record Task(
         Object retries,
         Object delay,
         Object loopLabel,
+        Object environment,
         List<Task> block,
         List<Task> rescue,
         List<Task> always,

@@ -197,4 +197,38 @@ class ApplyLocalTest {
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(Files.readString(dir.resolve("delegated.txt"))).isEqualTo("from h1\n");
     }
+
+    @Test
+    void environmentReachesTheCommandAsLiteralText() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - shell: printf '%s' "$GREETING" > DIR/env.txt
+                      environment:
+                        GREETING: "hi $(touch DIR/pwned) 'q'"
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(Files.readString(dir.resolve("env.txt"))).isEqualTo("hi $(touch " + dir + "/pwned) 'q'");
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
+    void syntaxCheckAndListingsTouchNoHost() throws IOException {
+        Path pb = playbook("""
+                - name: p
+                  hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: t1
+                      command: /bin/false
+                """);
+        String inv = dir.resolve("inventory").toString();
+        assertThat(jsock("apply", pb.toString(), "-i", inv, "--syntax-check").out()).contains("playbook: " + pb);
+        assertThat(jsock("apply", pb.toString(), "-i", inv, "--list-hosts").out()).contains("hosts (1):", "      localhost");
+        Run tasks = jsock("apply", pb.toString(), "-i", inv, "--list-tasks");
+        assertThat(tasks.code()).isZero();
+        assertThat(tasks.out()).contains("      t1\tTAGS: []");
+    }
 }
