@@ -33,7 +33,7 @@ public class SshTiming {
         long t3 = System.nanoTime();
         exec(ssh);
         long t4 = System.nanoTime();
-        int n = 10;
+        int n = Integer.getInteger("execs", 10);
         for (int i = 0; i < n; i++) exec(ssh);
         long t5 = System.nanoTime();
         ssh.close();
