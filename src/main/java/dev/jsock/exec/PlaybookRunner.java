@@ -38,13 +38,20 @@ public final class PlaybookRunner {
     private final Inventory inventory;
     private final Map<String, HostState> hostStates = new LinkedHashMap<>();
 
+    private final java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+
     public PlaybookRunner(Services services, RunRequest request, Inventory inventory) {
-        this.services = services;
+        this.services = new Services(services.templar(), services.modules(), services.includes(), services.connections(),
+                new QuietAfterInterrupt(services.listener(), interrupted), services.mode());
         this.request = request;
         this.inventory = inventory;
     }
 
     public Outcome run(Playbook playbook) throws InterruptedException {
+        if (request.limit() != null && HostPattern.select(inventory, request.limit()).isEmpty()) {
+            throw new UserError(UserError.Kind.GENERAL, null,
+                    "Specified inventory, host pattern and/or --limit leaves us with no hosts to target.");
+        }
         Map<String, Object> groups = MagicVars.groups(inventory);
         try {
             for (Play play : playbook.plays()) runPlay(playbook, play, groups);
@@ -99,8 +106,9 @@ public final class PlaybookRunner {
             gate.coordinate(step -> services.listener().taskStarted(step.title(), step.handler()));
         } catch (InterruptedException e) {
             // Ctrl-C: stop every host at its next step and give running commands a moment to clean up
+            interrupted.set(true);
             for (Thread t : threads) t.interrupt();
-            for (Thread t : threads) t.join(5000);
+            for (Thread t : threads) t.join(3000);
             throw e;
         }
         for (Thread t : threads) t.join();

@@ -230,8 +230,8 @@ final class TaskExecutor {
         if (!r.failed() || task.ignoreErrors() == null) return false;
         try {
             return bool(task.ignoreErrors(), vars, false);
-        } catch (TemplateException e) {
-            return false;
+        } catch (TemplateException | ModuleArgs.BadArgument e) {
+            return false; // an ignore_errors that is not a boolean ignores nothing
         }
     }
 

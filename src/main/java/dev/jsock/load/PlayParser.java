@@ -52,6 +52,13 @@ final class PlayParser {
         KEYWORD_VARS.forEach((keyword, var) -> {
             if (entries.containsKey(keyword)) vars.putIfAbsent(var, value(entries, keyword));
         });
+        for (String key : List.of("gather_facts", "become", "any_errors_fatal")) {
+            if (entries.containsKey(key)) TaskFields.requireBool(doc, entries.get(key), value(entries, key));
+        }
+        if (entries.containsKey("name") && (value(entries, "name") instanceof List || value(entries, "name") instanceof Map)) {
+            throw doc.error(entries.get("name").valueNode(), "The field 'name' is supposed to be a string type, however the incoming data structure is a "
+                    + (value(entries, "name") instanceof List ? "<class 'list'>" : "<class 'dict'>"));
+        }
         if (entries.containsKey("become_method")) TaskFields.sudoOnly(doc, entries.get("become_method"), value(entries, "become_method"));
         if (entries.containsKey("strategy") && !"linear".equals(value(entries, "strategy"))) {
             throw doc.error(entries.get("strategy").valueNode(), "strategy '" + PyStr.of(value(entries, "strategy"))

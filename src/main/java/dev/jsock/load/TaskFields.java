@@ -51,7 +51,13 @@ final class TaskFields {
         Node v = e.valueNode();
         Object value = doc.toJava(v);
         switch (e.key()) {
-            case "name" -> name = value == null ? null : PyStr.of(value);
+            case "name" -> {
+                if (value instanceof List || value instanceof Map) {
+                    throw doc.error(v, "The field 'name' is supposed to be a string type, however the incoming data structure is a "
+                            + (value instanceof List ? "<class 'list'>" : "<class 'dict'>"));
+                }
+                name = value == null ? null : PyStr.of(value);
+            }
             case "when" -> when = value == null ? List.of() : value instanceof List<?> l ? new ArrayList<>(l) : List.of(value);
             case "loop", "with_list", "with_items", "with_dict" -> setLoop(e, value);
             case "loop_control" -> loopControl(e, value);
@@ -60,20 +66,35 @@ final class TaskFields {
             case "listen" -> listen = strings(e, value);
             case "changed_when" -> changedWhen = value;
             case "failed_when" -> failedWhen = value;
-            case "ignore_errors" -> ignoreErrors = value;
+            case "ignore_errors" -> {
+                requireBool(doc, e, value);
+                ignoreErrors = value;
+            }
             case "tags" -> tags = tags(doc, e, value);
             case "vars" -> vars = vars(doc, e, value, "a Task");
-            case "become" -> become = value;
+            case "become" -> {
+                requireBool(doc, e, value);
+                become = value;
+            }
             case "become_user" -> becomeUser = value;
             case "become_method" -> sudoOnly(doc, e, value);
-            case "no_log" -> noLog = value;
-            case "check_mode" -> checkMode = value;
+            case "no_log" -> {
+                requireBool(doc, e, value);
+                noLog = value;
+            }
+            case "check_mode" -> {
+                requireBool(doc, e, value);
+                checkMode = value;
+            }
             case "environment" -> environment = value;
             case "until" -> until = value;
             case "retries" -> retries = value;
             case "delay" -> delay = value;
             case "delegate_to" -> delegateTo = value == null ? null : PyStr.of(value);
-            case "run_once" -> runOnce = value;
+            case "run_once" -> {
+                requireBool(doc, e, value);
+                runOnce = value;
+            }
             default -> throw new IllegalStateException("unhandled keyword " + e.key());
         }
     }
@@ -190,6 +211,17 @@ final class TaskFields {
         }
         throw doc.error(e.valueNode(), "'vars' must be a dictionary (Vars in " + owner
                 + " must be specified as a dictionary, or a list of dictionaries), got " + YamlFiles.kindOf(value));
+    }
+
+    /** A boolean keyword written literally must be one of YAML's or Ansible's booleans; a template is checked at run time. */
+    static void requireBool(YamlDoc doc, YamlDoc.Entry e, Object value) {
+        if (value == null || value instanceof Boolean) return;
+        String s = PyStr.of(value).trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.contains("{{")) return;
+        if (!List.of("yes", "no", "true", "false", "on", "off", "1", "0", "y", "n", "t", "f").contains(s)) {
+            throw doc.error(e.valueNode(), "The field '" + e.key() + "' has an invalid value, which includes an undefined variable or is not a boolean: '"
+                    + PyStr.of(value) + "'");
+        }
     }
 
     static void sudoOnly(YamlDoc doc, YamlDoc.Entry e, Object value) {

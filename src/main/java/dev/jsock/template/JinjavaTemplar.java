@@ -55,6 +55,11 @@ public final class JinjavaTemplar implements Templar {
 
     @Override
     public String renderFile(String text, String fileName, Map<String, Object> vars) {
+        try {
+            requireClosedDelimiters(text);
+        } catch (TemplateException e) {
+            throw new TemplateException(e.getMessage(), dev.jsock.model.Source.of(fileName));
+        }
         RenderSession session = new RenderSession(vars, this);
         return render(text, fileName, session);
     }
@@ -116,6 +121,23 @@ public final class JinjavaTemplar implements Templar {
         return PyRepr.output(value);
     }
 
+    /** Jinjava prints an unclosed {{ as text; Jinja (and so Ansible) refuses the template. */
+    static void requireClosedDelimiters(String s) {
+        String[][] pairs = {{"{{", "}}"}, {"{%", "%}"}, {"{#", "#}"}};
+        for (String[] p : pairs) {
+            int from = 0;
+            while (true) {
+                int open = s.indexOf(p[0], from);
+                if (open < 0) break;
+                int close = s.indexOf(p[1], open + 2);
+                if (close < 0) {
+                    throw new TemplateException("unexpected 'end of template'. String: " + s, null);
+                }
+                from = close + 2;
+            }
+        }
+    }
+
     static boolean isPossiblyTemplate(String s) {
         return s.contains("{{") || s.contains("{%") || s.contains("{#");
     }
@@ -128,6 +150,7 @@ public final class JinjavaTemplar implements Templar {
         if (!isPossiblyTemplate(s)) {
             return s;
         }
+        requireClosedDelimiters(s);
         Matcher single = SINGLE_VAR.matcher(s);
         if (single.matches() && session.rawVars().containsKey(single.group(1))) {
             Object raw = session.rawVars().get(single.group(1));

@@ -49,9 +49,16 @@ public final class SshConnection implements Connection {
             Session.Command cmd = session.exec(full);
             Future<byte[]> out = readers.submit(() -> drain(cmd.getInputStream()));
             Future<byte[]> err = readers.submit(() -> drain(cmd.getErrorStream()));
-            writeStdin(cmd, input);
-            byte[] o = out.get();
-            byte[] e = err.get();
+            byte[] o;
+            byte[] e;
+            try {
+                writeStdin(cmd, input);
+                o = out.get();
+                e = err.get();
+            } catch (InterruptedException ie) {
+                stopRemote(cmd);
+                throw ie;
+            }
             cmd.join();
             Integer status = cmd.getExitStatus();
             if (status == null) {
@@ -69,6 +76,15 @@ public final class SshConnection implements Connection {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new UnreachableException("Interrupted while running a command on " + host, ex);
+        }
+    }
+
+    /** Ctrl-C: ask sshd to stop the remote command too, so nothing keeps running on the host. */
+    private static void stopRemote(Session.Command cmd) {
+        try {
+            cmd.signal(net.schmizz.sshj.connection.channel.direct.Signal.TERM);
+        } catch (IOException | RuntimeException e) {
+            // the channel is going away anyway
         }
     }
 
