@@ -54,6 +54,13 @@ final class HostRunner implements Runnable {
     public void run() {
         try {
             Scope base = Scope.play(pc.playbookDir(), pc.play().tags(), false);
+            if (pc.mode().live()) {
+                try {
+                    hs.connectAhead(pc.connections(), resolver.forHost(hs));
+                } catch (RuntimeException e) {
+                    // connection variables that cannot be resolved yet: the first task connects and reports it
+                }
+            }
             try {
                 if (gatherFacts()) {
                     pc.gate().await(hs.name(), new StepGate.Step("facts", "Gathering Facts", false));

@@ -46,9 +46,44 @@ final class HostState {
 
     private AutoCloseable runLock;
 
+    private java.util.concurrent.CompletableFuture<Connection> pending;
+
+    /**
+     * Starts connecting in the background (connect, key exchange, auth, run lock take ~150 ms), so
+     * that it overlaps the controller-side work before the first remote task. Used at play start.
+     */
+    void connectAhead(ConnectionFactory factory, Map<String, Object> vars) {
+        if (connection != null || pending != null) return;
+        pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return open(factory, vars);
+            } catch (UnreachableException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
     /** The host's connection, opened on first use together with the host-side run lock. */
     Connection connection(ConnectionFactory factory, Map<String, Object> vars) throws UnreachableException {
-        if (connection == null) {
+        if (connection == null && pending != null) {
+            java.util.concurrent.CompletableFuture<Connection> p = pending;
+            pending = null;
+            try {
+                connection = p.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreachableException("Interrupted while connecting to " + host.name(), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof UnreachableException u) throw u;
+                throw new UnreachableException("Failed to connect to the host: " + e.getCause(), e.getCause());
+            }
+        }
+        if (connection == null) connection = open(factory, vars);
+        return connection;
+    }
+
+    private Connection open(ConnectionFactory factory, Map<String, Object> vars) throws UnreachableException {
+        {
             Connection c = factory.open(host.name(), vars);
             try {
                 runLock = c.holdRunLock(lockTimeout(vars));
@@ -56,9 +91,8 @@ final class HostState {
                 c.close();
                 throw e;
             }
-            connection = c;
+            return c;
         }
-        return connection;
     }
 
     private static int lockTimeout(Map<String, Object> vars) {
@@ -83,6 +117,16 @@ final class HostState {
     }
 
     void closeConnection() {
+        if (pending != null) {
+            try {
+                connection = pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // never connected: nothing to close
+            }
+            pending = null;
+        }
         if (runLock != null) {
             try {
                 runLock.close();
