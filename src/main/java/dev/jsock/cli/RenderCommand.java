@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Render every template/copy destination of a playbook without connecting to any host.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  jsock render playbooks/webapp.yml -i inventory/lab.ini",
+            "  jsock render playbooks/webapp.yml -i inventory/lab",
             "  jsock render site.yml -i hosts.ini --host web1 -o out/   # out/web1/etc/systemd/system/…"
         })
 final class RenderCommand implements Callable<Integer> {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show listening sockets, their services and activation counts per host (one SSH command per host).",
         footerHeading = "%nExamples:%n",
-        footer = {"  jsock status -i inventory/lab.ini", "  jsock status webapp echo -l web --json"})
+        footer = {"  jsock status -i inventory/lab", "  jsock status webapp echo -l web --json"})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Stop and remove socket units in the right order (socket, service and instances, files, daemon-reload, reset-failed).",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  jsock teardown playbooks/webapp.yml -i inventory/lab.ini   # the sockets this playbook deploys",
+            "  jsock teardown playbooks/webapp.yml -i inventory/lab   # the sockets this playbook deploys",
             "  jsock teardown --name webapp --name echo -l web            # named sockets",
             "  jsock teardown --yes                                       # every socket jsock installed (from the manifests)",
             "  jsock teardown --name webapp -C                            # show what would go"
