@@ -83,6 +83,84 @@ class MoreFaultsIT {
         }
     }
 
+    @Test
+    void aFullFilesystemFailsTheWriteWithNoSpaceAndKeepsTheOldFileWhole() throws Exception {
+        String mnt = "/opt/full-" + UUID.randomUUID().toString().substring(0, 8);
+        // A 64 KiB tmpfs holding the old file; the new content (200 KB) cannot fit beside it.
+        HostProbe.ssh(victim, "mkdir -p " + mnt + " && mount -t tmpfs -o size=64k tmpfs " + mnt
+                + " && printf 'old copy\\n' > " + mnt + "/app.conf && printf 'old template\\n' > " + mnt + "/t.conf");
+        try {
+            Path big = dir.resolve("big.conf");
+            Files.writeString(big, "y".repeat(200_000) + "\n");
+            Files.writeString(dir.resolve("t.j2"), "z".repeat(200_000) + "\n{{ inventory_hostname }}\n");
+            Path pb = write("full.yml", """
+                    - hosts: jsock-lab-7
+                      gather_facts: false
+                      tasks:
+                        - copy: src=@SRC@ dest=@M@/app.conf
+                          ignore_errors: true
+                        - template: src=@T@ dest=@M@/t.conf
+                    """.replace("@SRC@", big.toString()).replace("@M@", mnt).replace("@T@", dir.resolve("t.j2").toString()));
+            Run r = jsock("apply", "-i", inventory("").toString(), pb.toString());
+
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.out()).contains("No space left on device").doesNotContain("Exception").doesNotContain("internal error");
+            assertThat(HostProbe.ssh(victim, "cat " + mnt + "/app.conf " + mnt + "/t.conf")).isEqualTo("old copy\nold template\n");
+            assertThat(HostProbe.ssh(victim, "ls -A " + mnt)).isEqualTo("app.conf\nt.conf\n");
+        } finally {
+            HostProbe.ssh(victim, "umount " + mnt + "; rmdir " + mnt);
+        }
+    }
+
+    @Test
+    void aWrongSudoPasswordFailsTheHostSayingSoAndChangesNothing() throws Exception {
+        // A login user that needs its password for sudo, reached with the lab key.
+        HostProbe.ssh(victim, "id jsdeploy >/dev/null 2>&1 || useradd -m -s /bin/bash jsdeploy; "
+                + "echo 'jsdeploy:right-pass' | chpasswd; "
+                + "echo 'jsdeploy ALL=(ALL) ALL' > /etc/sudoers.d/jsdeploy; chmod 0440 /etc/sudoers.d/jsdeploy; "
+                + "install -d -m 0700 -o jsdeploy -g jsdeploy ~jsdeploy/.ssh; "
+                + "install -m 0600 -o jsdeploy -g jsdeploy /dev/null ~jsdeploy/.ssh/authorized_keys; "
+                + "printf '%s\\n' '" + Files.readString(lab.privateKey().resolveSibling("id_ed25519.pub")).strip()
+                + "' > ~jsdeploy/.ssh/authorized_keys; "
+                + "rm -rf /etc/jsock-sudo; mkdir /etc/jsock-sudo; printf 'old\\n' > /etc/jsock-sudo/app.conf");
+        Path pb = write("sudo.yml", """
+                - hosts: jsock-lab-7
+                  gather_facts: false
+                  become: true
+                  tasks:
+                    - copy: content="new\\n" dest=/etc/jsock-sudo/app.conf
+                    - command: touch /etc/jsock-sudo/ran
+                """);
+        String as = "ansible_user=jsdeploy ansible_become_password=";
+
+        Run wrong = jsockWithin(60, "apply", "-i", inventory(as + "wrong-pass").toString(), pb.toString());
+        assertThat(wrong.code()).as(wrong.out() + wrong.err()).isEqualTo(2);
+        assertThat(wrong.out()).contains("FAILED!").contains("Incorrect sudo password");
+        assertThat(wrong.out() + wrong.err()).doesNotContain("wrong-pass");
+        assertThat(HostProbe.ssh(victim, "ls -A /etc/jsock-sudo; cat /etc/jsock-sudo/app.conf")).isEqualTo("app.conf\nold\n");
+
+        Run none = jsockWithin(60, "apply", "-i", inventory("ansible_user=jsdeploy").toString(), pb.toString());
+        assertThat(none.code()).as(none.out() + none.err()).isEqualTo(2);
+        assertThat(none.out()).contains("Missing sudo password");
+        assertThat(HostProbe.ssh(victim, "ls -A /etc/jsock-sudo; cat /etc/jsock-sudo/app.conf")).isEqualTo("app.conf\nold\n");
+
+        Run right = jsockWithin(60, "apply", "-v", "-i", inventory(as + "right-pass").toString(), pb.toString());
+        assertThat(right.code()).as(right.out() + right.err()).isZero();
+        assertThat(right.out() + right.err()).doesNotContain("right-pass");
+        assertThat(HostProbe.ssh(victim, "stat -c '%U %a' /etc/jsock-sudo/app.conf /etc/jsock-sudo/ran; cat /etc/jsock-sudo/app.conf"))
+                .isEqualTo("root 644\nroot 644\nnew\n");
+    }
+
+    /** jsock in this JVM, failing the test (rather than hanging) if it waits for a password forever. */
+    private Run jsockWithin(int seconds, String... args) throws Exception {
+        CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> jsock(args));
+        try {
+            return run.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("jsock did not finish within " + seconds + " s (waiting for a sudo password?)", e);
+        }
+    }
+
     private Run jsock(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
