@@ -47,7 +47,7 @@ final class ActionRunner {
             return TaskResult.failed("interrupted", Map.of());
         }
         try {
-            Connection conn = withEnvironment(connectionFor(hs, task, vars), task, vars);
+            Connection conn = new BecomeCheckedConnection(withEnvironment(connectionFor(hs, task, vars), task, vars));
             boolean check = pc.request().check();
             if (task.checkMode() != null) check = bool(task.checkMode(), vars);
             boolean diff = pc.request().diff();
@@ -58,7 +58,7 @@ final class ActionRunner {
         } catch (UnreachableException e) {
             hs.closeConnection();
             return TaskResult.unreachable(e.getMessage());
-        } catch (ModuleArgs.BadArgument e) {
+        } catch (ModuleArgs.BadArgument | BecomeCheckedConnection.Refused e) {
             return TaskResult.failed(e.getMessage(), Map.of());
         } finally {
             pc.forks().release();
