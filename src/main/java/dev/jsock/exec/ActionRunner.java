@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -96,6 +97,10 @@ final class ActionRunner {
         Object t = pc.templar().template(task.args(), vars);
         Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) t);
         args.values().removeIf(VarsResolver.OMIT::equals);
+        // copy writes a dict or list given as content as JSON, as Ansible's copy action does
+        if (task.action().equals("copy") && (args.get("content") instanceof Map || args.get("content") instanceof List)) {
+            args.put("content", pc.templar().toJson(args.get("content")));
+        }
         return args;
     }
 

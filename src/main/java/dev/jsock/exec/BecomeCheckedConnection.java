@@ -25,8 +25,18 @@ final class BecomeCheckedConnection implements Connection {
 
     @Override
     public CommandResult exec(String command, byte[] stdin, Become become) throws UnreachableException {
+        if (become.enabled() && become.password() != null && stdin != null && stdin.length > 0) {
+            // sudo -S reads the password from stdin and, when it is wrong, retries with the next lines:
+            // check the password alone first so file content never reaches sudo as a password attempt
+            check(inner.exec("true", null, become));
+        }
         CommandResult r = inner.exec(command, stdin, become);
-        if (become.enabled() && r.exitCode() == 1) {
+        if (become.enabled()) check(r);
+        return r;
+    }
+
+    private static void check(CommandResult r) {
+        if (r.exitCode() == 1) {
             String err = r.stderr();
             // sudo speaks before the command starts, so its words open stderr
             boolean sudoFirst = err.startsWith("Sorry, try again.") || err.startsWith("sudo: ");
@@ -35,7 +45,6 @@ final class BecomeCheckedConnection implements Connection {
                 throw new Refused("Missing sudo password");
             }
         }
-        return r;
     }
 
     @Override

@@ -117,6 +117,11 @@ public final class JinjavaTemplar implements Templar {
     }
 
     @Override
+    public String toJson(Object value) {
+        return PyJson.dumps(value, null, false);
+    }
+
+    @Override
     public String toText(Object value) {
         return PyRepr.output(value);
     }

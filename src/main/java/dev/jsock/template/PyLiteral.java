@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads a Python literal back into a value, as Ansible does with a rendered string that looks like
- * a list, dict or bool (JSON's true/false/null are accepted too). Anything else is not a literal.
+ * a list, dict or bool. Python's literals only: JSON's true/false/null make it stay text, as in Ansible.
  */
 final class PyLiteral {
     private final String s;
@@ -53,9 +53,9 @@ final class PyLiteral {
         }
         String word = word();
         switch (word) {
-            case "True": case "true": return Boolean.TRUE;
-            case "False": case "false": return Boolean.FALSE;
-            case "None": case "null": return null;
+            case "True": return Boolean.TRUE;
+            case "False": return Boolean.FALSE;
+            case "None": return null;
             default: throw new IllegalArgumentException(word);
         }
     }

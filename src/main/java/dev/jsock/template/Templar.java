@@ -28,6 +28,9 @@ public interface Templar {
     /** Evaluates a bare condition as {@code when:} / {@code changed_when:} do; booleans pass through. */
     boolean condition(Object expression, Map<String, Object> vars);
 
+    /** Python's json.dumps of a value (", " and ": " separators, key order kept), as Ansible serialises data. */
+    String toJson(Object value);
+
     /** Python's str() of a value as Jinja in Ansible prints it: True, ['a', 'b'], {'k': 'v'}. */
     String toText(Object value);
 }
