@@ -79,7 +79,7 @@ public final class PlaybookRunner {
         }
         // serial: the play runs to its end on each batch of hosts before the next batch starts
         for (List<String> batch : SerialBatches.of(play.serial() == null ? null
-                : services.templar().template(play.serial(), request.extraVars()), hosts)) {
+                : services.templar().template(play.serial(), request.extraVars()), hosts, play.source())) {
             List<String> live = batch.stream().filter(h -> hostStates.get(h).active()).toList();
             services.listener().playStarted(play.displayName(), live);
             if (!live.isEmpty()) runBatch(playbook, play, groups, live);

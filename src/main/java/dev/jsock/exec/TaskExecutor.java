@@ -280,7 +280,7 @@ final class TaskExecutor {
         String what = e.getMessage();
         String lead = what.contains("is undefined") || what.contains("has no attribute")
                 ? "The task includes an option with an undefined variable. The error was: " + what + ". " + what
-                : "template error while templating string: " + what;
+                : what.startsWith("template error while templating string") ? what : "template error while templating string: " + what;
         return lead + "\n\n" + ErrorPosition.describe(task.source());
     }
 

@@ -49,6 +49,10 @@ final class PythonResolver extends ELResolver {
             Integer i = index(property, s.length());
             return i == null ? Undefined.attribute(s, property) : String.valueOf(s.charAt(i));
         }
+        if (base instanceof Number || base instanceof Boolean) {
+            // ints, floats and bools have no attributes a template can read: strict undefined, as in Ansible
+            return Undefined.attribute(base, property);
+        }
         return NOT_MINE;
     }
 
