@@ -103,6 +103,8 @@ class ExamplesIT {
         Run first = jsock("apply", "playbooks/webapp.yml");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(http(8080)).isEqualTo("hello from webapp\n");
+        assertThat(HostProbe.ssh(host, "stat -c '%a %U %G' /etc/systemd/system/webapp.socket /etc/systemd/system/webapp.service /var/lib/jsock/webapp.json"))
+                .as("unit files 0644 root:root, manifest 0600").isEqualTo("644 root root\n644 root root\n600 root root\n");
         Run second = jsock("apply", "playbooks/webapp.yml");
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.changed()).isZero();
