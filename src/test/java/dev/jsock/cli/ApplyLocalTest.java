@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,5 +231,26 @@ class ApplyLocalTest {
         Run tasks = jsock("apply", pb.toString(), "-i", inv, "--list-tasks");
         assertThat(tasks.code()).isZero();
         assertThat(tasks.out()).contains("      t1\tTAGS: []");
+    }
+
+    @Test
+    void noLogResultsAndSecretVariablesNeverReachTheOutput() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  vars:
+                    db_password: hunter2-secret
+                  tasks:
+                    - name: hidden
+                      command: echo no-log-value-xyz
+                      no_log: true
+                    - name: shown
+                      command: echo {{ db_password }}
+                """);
+        for (String mode : List.of("--json", "-v")) {
+            Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), mode);
+            assertThat(r.code()).isZero();
+            assertThat(r.out() + r.err()).doesNotContain("no-log-value-xyz").doesNotContain("hunter2-secret").contains("censored");
+        }
     }
 }
