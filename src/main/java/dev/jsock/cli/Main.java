@@ -19,6 +19,12 @@ public final class Main {
 
     /** Runs jsock with the given streams; returns ansible-playbook's exit code. Used by tests too. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // answered before picocli builds the whole command model: a version check stays cheap
+            out.println(new VersionProvider().getVersion()[0]);
+            out.flush();
+            return ExitCodes.OK;
+        }
         CommandLine cl = commandLine(out, err);
         int code = cl.execute(args);
         out.flush();
