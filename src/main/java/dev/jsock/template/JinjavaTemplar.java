@@ -180,7 +180,7 @@ public final class JinjavaTemplar implements Templar {
             }
             Map<String, Object> bindings = new HashMap<>();
             bindings.put(RenderSession.KEY, session);
-            RenderResult result = jinjava.renderForResult(PercentRewrite.apply(withoutFinalNewline(text)), bindings);
+            RenderResult result = renderInChildOfGlobal(PercentRewrite.apply(withoutFinalNewline(text)), bindings);
             if (session.failure() == null) {
                 fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
             }
@@ -190,6 +190,38 @@ public final class JinjavaTemplar implements Templar {
             return padNewlines(result.getOutput(), trailingNewlines(text));
         } finally {
             session.leave();
+        }
+    }
+
+    /**
+     * Jinjava's renderForResult, minus its per-call copy of the global context: that copy registers
+     * every default filter, tag and function again (most of a render's CPU, measured). A child
+     * context reads the shared, read-only global libraries instead; what a template defines
+     * ({% set %}, macros) lives in the child and goes with it.
+     */
+    private RenderResult renderInChildOfGlobal(String template, Map<String, Object> bindings) {
+        com.hubspot.jinjava.JinjavaConfig config = jinjava.getGlobalConfig();
+        com.hubspot.jinjava.interpret.Context context =
+                new com.hubspot.jinjava.interpret.Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+        com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
+        com.hubspot.jinjava.interpret.JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String out = interpreter.render(template);
+            return new RenderResult(out, interpreter.getContext(), interpreter.getErrorsCopy());
+        } catch (com.hubspot.jinjava.interpret.TemplateSyntaxException e) {
+            return new RenderResult(com.hubspot.jinjava.interpret.TemplateError.fromException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+        } catch (com.hubspot.jinjava.interpret.InvalidArgumentException e) {
+            return new RenderResult(com.hubspot.jinjava.interpret.TemplateError.fromInvalidArgumentException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+        } catch (com.hubspot.jinjava.interpret.InvalidInputException e) {
+            return new RenderResult(com.hubspot.jinjava.interpret.TemplateError.fromInvalidInputException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+        } catch (com.hubspot.jinjava.interpret.InterpretException e) {
+            return new RenderResult(com.hubspot.jinjava.interpret.TemplateError.fromSyntaxError(e), interpreter.getContext(), interpreter.getErrorsCopy());
+        } catch (RuntimeException e) {
+            // as renderForResult does: any other failure (ours included) becomes a template error
+            return new RenderResult(com.hubspot.jinjava.interpret.TemplateError.fromException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+        } finally {
+            context.reset();
+            com.hubspot.jinjava.interpret.JinjavaInterpreter.popCurrent();
         }
     }
 
