@@ -194,15 +194,31 @@ public final class JinjavaTemplar implements Templar {
     }
 
     /**
-     * Jinjava's renderForResult, minus its per-call copy of the global context: that copy registers
-     * every default filter, tag and function again (most of a render's CPU, measured). A child
-     * context reads the shared, read-only global libraries instead; what a template defines
-     * ({% set %}, macros) lives in the child and goes with it.
+     * Each thread's own copy of the global context, made once: Jinjava's renderForResult makes
+     * such a copy for every render, re-registering every default filter, tag and function (most of
+     * a render's CPU, measured). The copy must stay per thread: a context writes what it resolves
+     * into all its parents, so a parent shared by host threads would be written concurrently.
      */
+    private final ThreadLocal<com.hubspot.jinjava.interpret.Context> threadParent = ThreadLocal.withInitial(this::copyOfGlobal);
+
+    private com.hubspot.jinjava.interpret.Context copyOfGlobal() {
+        com.hubspot.jinjava.interpret.Context global = jinjava.getGlobalContext();
+        com.hubspot.jinjava.interpret.Context c = new com.hubspot.jinjava.interpret.Context(null, global);
+        global.getAllExpTests().forEach(c::registerExpTest);
+        global.getAllFilters().forEach(c::registerFilter);
+        global.getAllFunctions().forEach(c::registerFunction);
+        global.getAllTags().forEach(c::registerTag);
+        c.setAutoEscape(global.isAutoEscape());
+        c.setDynamicVariableResolver(global.getDynamicVariableResolver());
+        return c;
+    }
+
+    /** Jinjava's renderForResult, in a child of this thread's copy of the global context. */
     private RenderResult renderInChildOfGlobal(String template, Map<String, Object> bindings) {
         com.hubspot.jinjava.JinjavaConfig config = jinjava.getGlobalConfig();
+        com.hubspot.jinjava.interpret.Context parent = threadParent.get();
         com.hubspot.jinjava.interpret.Context context =
-                new com.hubspot.jinjava.interpret.Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+                new com.hubspot.jinjava.interpret.Context(parent, bindings, config.getDisabled());
         com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
         com.hubspot.jinjava.interpret.JinjavaInterpreter.pushCurrent(interpreter);
         try {
@@ -221,6 +237,7 @@ public final class JinjavaTemplar implements Templar {
             return new RenderResult(com.hubspot.jinjava.interpret.TemplateError.fromException(e), interpreter.getContext(), interpreter.getErrorsCopy());
         } finally {
             context.reset();
+            parent.reset(); // what the render wrote up into the parent is not needed again
             com.hubspot.jinjava.interpret.JinjavaInterpreter.popCurrent();
         }
     }
