@@ -60,11 +60,29 @@ public final class Lab {
             Bridge.ensure();
             List<Container> wanted = IntStream.rangeClosed(1, n).mapToObj(i -> new Container(layout, i)).collect(Collectors.toList());
             List<Container> missing = wanted.stream().filter(c -> !c.running()).collect(Collectors.toList());
-            if (!missing.isEmpty()) boot(missing);
+            if (!missing.isEmpty()) {
+                raiseInotifyLimit(n);
+                boot(missing);
+            }
             List<LabHost> all = running();
             writeKnownHosts(all, missing.stream().map(Container::host).collect(Collectors.toList()));
             writeInventory(all);
             return wanted.stream().map(Container::host).collect(Collectors.toList());
+        }
+    }
+
+    /**
+     * Every booted host's systemd takes inotify instances from the same user (root); the kernel's
+     * default of 128 runs out at about 20 hosts and systemd then fails to start inside the host.
+     */
+    private void raiseInotifyLimit(int hosts) {
+        java.nio.file.Path knob = java.nio.file.Path.of("/proc/sys/fs/inotify/max_user_instances");
+        try {
+            int now = Integer.parseInt(Files.readString(knob).trim());
+            int wanted = Math.max(1024, hosts * 64);
+            if (now < wanted) Files.writeString(knob, wanted + "\n");
+        } catch (java.io.IOException | NumberFormatException | SecurityException e) {
+            progress.println("lab: could not raise fs.inotify.max_user_instances (" + e.getMessage() + "); more than ~20 hosts may fail to boot");
         }
     }
 
