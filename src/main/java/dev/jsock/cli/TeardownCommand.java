@@ -139,24 +139,8 @@ final class TeardownCommand implements Callable<Integer> {
     }
 
     static String fromManifests() {
-        return """
-                - name: Remove every socket jsock installed
-                  hosts: all
-                  gather_facts: false
-                  become: true
-                  tasks:
-                    - name: Sockets recorded in the manifests
-                      shell: ls /var/lib/jsock 2>/dev/null | sed -n 's/[.]json$//p'
-                      register: jsock_manifests
-                      changed_when: false
-                    - name: Remove each socket
-                      include_role:
-                        name: %s
-                      vars:
-                        socket_name: "{{ item }}"
-                        socket_state: absent
-                      loop: "{{ jsock_manifests.stdout_lines }}"
-                """.formatted(ROLE);
+        return manifestTeardownPlay("Remove every socket jsock installed", "all", "Remove each socket",
+                "jsock_manifests.stdout_lines");
     }
 
     /**
@@ -165,8 +149,15 @@ final class TeardownCommand implements Callable<Integer> {
      */
     static String prunePlay(Playbook pb) {
         String hosts = String.join(":", pb.plays().stream().map(Play::hosts).distinct().toList());
+        return manifestTeardownPlay("Prune sockets this playbook no longer deploys", hosts.replace("\"", ""),
+                "Remove sockets not deployed by this run",
+                "jsock_manifests.stdout_lines | reject('in', jsock_sockets_applied | default([])) | list");
+    }
+
+    /** A play that lists the sockets in the hosts' manifests and tears down those {@code selection} keeps. */
+    private static String manifestTeardownPlay(String playName, String hosts, String taskName, String selection) {
         return """
-                - name: Prune sockets this playbook no longer deploys
+                - name: %s
                   hosts: "%s"
                   gather_facts: false
                   become: true
@@ -175,14 +166,14 @@ final class TeardownCommand implements Callable<Integer> {
                       shell: ls /var/lib/jsock 2>/dev/null | sed -n 's/[.]json$//p'
                       register: jsock_manifests
                       changed_when: false
-                    - name: Remove sockets not deployed by this run
+                    - name: %s
                       include_role:
                         name: %s
                       vars:
                         socket_name: "{{ item }}"
                         socket_state: absent
-                      loop: "{{ jsock_manifests.stdout_lines | reject('in', jsock_sockets_applied | default([])) | list }}"
-                """.formatted(hosts.replace("\"", ""), ROLE);
+                      loop: "{{ %s }}"
+                """.formatted(playName, hosts, taskName, ROLE, selection);
     }
 
     private static void deleteQuietly(Path dir) {

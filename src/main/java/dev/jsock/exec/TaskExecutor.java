@@ -140,9 +140,7 @@ final class TaskExecutor {
         for (int i = 1; i <= attempts; i++) {
             r = attempt(hs, task, scope, vars);
             if (r.status() == Status.UNREACHABLE || r.status() == Status.SKIPPED) return r;
-            Map<String, Object> withResult = new LinkedHashMap<>(vars);
-            if (task.register() != null) withResult.put(task.register(), r.registered());
-            for (Map.Entry<String, Object> e : r.registered().entrySet()) withResult.putIfAbsent(e.getKey(), e.getValue());
+            Map<String, Object> withResult = withResult(vars, task, r);
             boolean done = pc.templar().condition(andAll(asList(task.until())), withResult);
             r = withAttempts(r, i);
             if (done) return r;
@@ -174,9 +172,7 @@ final class TaskExecutor {
         TaskResult r = actions.run(hs, task, scope, vars);
         if (r.status() == Status.UNREACHABLE || r.status() == Status.SKIPPED) return r;
         if (task.changedWhen() != null || task.failedWhen() != null) {
-            Map<String, Object> withResult = new LinkedHashMap<>(vars);
-            if (task.register() != null) withResult.put(task.register(), r.registered());
-            for (Map.Entry<String, Object> e : r.registered().entrySet()) withResult.putIfAbsent(e.getKey(), e.getValue());
+            Map<String, Object> withResult = withResult(vars, task, r);
             if (task.changedWhen() != null) {
                 r = r.withChanged(pc.templar().condition(andAll(asList(task.changedWhen())), withResult));
             }
@@ -252,21 +248,29 @@ final class TaskExecutor {
         return List.of(o);
     }
 
+    /** The variables until / changed_when / failed_when see: the task's, plus its result under register and at top level. */
+    private static Map<String, Object> withResult(Map<String, Object> vars, Task task, TaskResult r) {
+        Map<String, Object> m = new LinkedHashMap<>(vars);
+        Map<String, Object> registered = r.registered();
+        if (task.register() != null) m.put(task.register(), registered);
+        for (Map.Entry<String, Object> e : registered.entrySet()) m.putIfAbsent(e.getKey(), e.getValue());
+        return m;
+    }
+
     private static Object andAll(List<Object> conds) {
-        if (conds.size() == 1) return conds.get(0);
-        StringBuilder sb = new StringBuilder();
-        for (Object c : conds) {
-            if (sb.length() > 0) sb.append(" and ");
-            sb.append('(').append(c instanceof Boolean b ? (b ? "True" : "False") : c).append(')');
-        }
-        return sb.toString();
+        return joined(conds, " and ");
     }
 
     private static Object orAll(List<Object> conds) {
+        return joined(conds, " or ");
+    }
+
+    /** A list of conditions as one expression; a single one is kept as written (it may be a boolean). */
+    private static Object joined(List<Object> conds, String op) {
         if (conds.size() == 1) return conds.get(0);
         StringBuilder sb = new StringBuilder();
         for (Object c : conds) {
-            if (sb.length() > 0) sb.append(" or ");
+            if (sb.length() > 0) sb.append(op);
             sb.append('(').append(c instanceof Boolean b ? (b ? "True" : "False") : c).append(')');
         }
         return sb.toString();
