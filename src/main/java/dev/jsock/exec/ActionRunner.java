@@ -5,6 +5,7 @@ import dev.jsock.model.TaskResult;
 import dev.jsock.modules.Module;
 import dev.jsock.modules.ModuleArgs;
 import dev.jsock.modules.ModuleContext;
+import dev.jsock.modules.RemoteFileCache;
 import dev.jsock.template.TemplateException;
 import dev.jsock.transport.Become;
 import dev.jsock.transport.Connection;
@@ -52,11 +53,16 @@ final class ActionRunner {
             boolean check = pc.request().check();
             if (task.checkMode() != null) check = bool(task.checkMode(), vars);
             boolean diff = pc.request().diff();
+            // what is known of the host's files is only about the host's own connection, as is
+            RemoteFileCache files = task.delegateTo() == null && task.environment() == null ? hs.files : RemoteFileCache.none();
             ModuleContext ctx = new ModuleContext(hs.name(), args, conn, become(task, vars), check, diff,
                     (kind, name) -> findSource(scope, kind, name, vars),
-                    file -> renderTemplateFile(file, vars));
-            return module.get().run(ctx);
+                    file -> renderTemplateFile(file, vars), files);
+            TaskResult result = module.get().run(ctx);
+            if (result.changed() || result.failed() || !module.get().readOnlyWhenUnchanged()) hs.files.clear();
+            return result;
         } catch (UnreachableException e) {
+            hs.files.clear();
             hs.closeConnection();
             return TaskResult.unreachable(e.getMessage());
         } catch (ModuleArgs.BadArgument | BecomeCheckedConnection.Refused e) {

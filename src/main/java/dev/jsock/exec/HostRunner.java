@@ -7,7 +7,9 @@ import dev.jsock.model.TaskResult;
 import dev.jsock.model.UserError;
 import dev.jsock.template.TemplateException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,20 @@ final class HostRunner implements Runnable {
     private final TaskExecutor tasks;
     private final VarsResolver resolver;
     private final TagFilter tags;
+    /** The task lists being run, innermost first, each with the index of its running task. */
+    private final Deque<Frame> frames = new ArrayDeque<>();
+
+    /** One task list in progress: a section, a role, a block's tasks or an included file. */
+    private static final class Frame {
+        final List<Task> tasks;
+        final Scope scope;
+        int at;
+
+        Frame(List<Task> tasks, Scope scope) {
+            this.tasks = tasks;
+            this.scope = scope;
+        }
+    }
 
     HostRunner(PlayContext pc, HostState hs) {
         this.pc = pc;
@@ -48,6 +64,22 @@ final class HostRunner implements Runnable {
         this.resolver = new VarsResolver(pc);
         this.tasks = new TaskExecutor(pc, resolver, new ActionRunner(pc));
         this.tags = new TagFilter(pc.request().tags(), pc.request().skipTags());
+        hs.files.clear();
+        hs.files.lookahead(() -> new PathLookahead(pc, resolver, hs).paths(upcoming()));
+    }
+
+    /** The tasks still to come from here on, the running one first, each with its scope. */
+    private List<PathLookahead.Upcoming> upcoming() {
+        List<PathLookahead.Upcoming> out = new ArrayList<>();
+        boolean innermost = true;
+        for (Frame f : frames) {
+            // the running task itself may have more loop items to come; in outer frames the running
+            // entry is the block or include we are inside
+            int from = innermost ? f.at : f.at + 1;
+            innermost = false;
+            for (int i = from; i < f.tasks.size(); i++) out.add(new PathLookahead.Upcoming(f.tasks.get(i), f.scope));
+        }
+        return out;
     }
 
     @Override
@@ -101,7 +133,16 @@ final class HostRunner implements Runnable {
     }
 
     private void runTasks(List<Task> list, Scope scope) throws InterruptedException {
-        for (Task t : list) runTask(t, scope);
+        Frame frame = new Frame(list, scope);
+        frames.push(frame);
+        try {
+            for (int i = 0; i < list.size(); i++) {
+                frame.at = i;
+                runTask(list.get(i), scope);
+            }
+        } finally {
+            frames.pop();
+        }
     }
 
     private void runTask(Task task, Scope scope) throws InterruptedException {

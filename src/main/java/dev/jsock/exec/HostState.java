@@ -22,6 +22,8 @@ final class HostState {
     final Set<String> notified = new LinkedHashSet<>();
     final HostStats stats = new HostStats();
     private Connection connection;
+    /** What this run has seen of the host's files (see {@link dev.jsock.modules.RemoteFileCache}). */
+    final dev.jsock.modules.RemoteFileCache files = dev.jsock.modules.RemoteFileCache.forHost();
     boolean failed;
     boolean unreachable;
     boolean endedPlay;
@@ -117,6 +119,7 @@ final class HostState {
     }
 
     void closeConnection() {
+        files.clear();
         if (pending != null) {
             try {
                 connection = pending.get();

@@ -145,6 +145,8 @@ final class TaskExecutor {
             r = withAttempts(r, i);
             if (done) return r;
             if (i < attempts) {
+                // the task waits for the host to change: its next attempt must look again
+                hs.files.clear();
                 pc.listener().retrying(hs.name(), task.displayName(), attempts - i);
                 try {
                     Thread.sleep((long) (delay * 1000));

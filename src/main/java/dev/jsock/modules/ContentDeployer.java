@@ -150,11 +150,7 @@ final class ContentDeployer {
     private record Probe(FileFacts facts, boolean parentExists, int umask) {}
 
     private Probe probe(String dest) throws UnreachableException {
-        String cmd = "printf '@@env\\n'; echo \"umask=$(umask)\"; if [ -d " + ShellQuote.quote(RemotePaths.parent(dest))
-                + " ]; then echo parent=1; fi; " + FileFacts.command(dest);
-        CommandResult r = remote.run(cmd);
-        Map<String, String> env = FileFacts.section(r.stdout(), "@@env");
-        int umask = Integer.parseInt(env.getOrDefault("umask", "0022").strip(), 8);
-        return new Probe(FileFacts.parse(r.stdout()), env.containsKey("parent"), umask);
+        RemoteFileCache.Entry e = ctx.files().lookup(remote, ctx.become(), dest);
+        return new Probe(e.facts(), e.parentExists(), ctx.files().umask());
     }
 }

@@ -15,6 +15,11 @@ final class CopyModule extends BaseModule {
     private static final Set<String> PARAMS = Set.of("content", "src", "dest", "owner", "group", "mode", "validate", "force", "backup");
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "copy";
     }

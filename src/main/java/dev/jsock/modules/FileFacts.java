@@ -2,6 +2,7 @@ package dev.jsock.modules;
 
 import dev.jsock.transport.ShellQuote;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,15 +42,54 @@ record FileFacts(boolean exists, String type, int mode, int uid, int gid, String
                 + "else echo stat=absent; fi";
     }
 
+    /**
+     * Shell text looking at several paths in one command: the umask in an {@code @@env} section,
+     * then for path i an {@code @@path i} section with its facts and {@code parent=1} when its
+     * parent directory exists. Paths travel as quoted arguments of a shell function, never as code.
+     */
+    static String batchCommand(List<String> paths) {
+        StringBuilder s = new StringBuilder("printf '@@env\\n'; echo \"umask=$(umask)\"; ")
+                .append("f() { p=$2; printf '@@path %s\\n' \"$1\"; if [ -d \"$3\" ]; then echo parent=1; fi; ")
+                .append("if [ -e \"$p\" ] || [ -L \"$p\" ]; then stat -c 'stat=%F|%a|%u|%g|%U|%G|%s|%Y' -- \"$p\"; ")
+                .append("if [ -L \"$p\" ]; then printf 'link=%s\\n' \"$(readlink -- \"$p\")\"; ")
+                .append("elif [ -f \"$p\" ] && [ -r \"$p\" ]; then printf 'sha1=%s\\n' \"$(sha1sum < \"$p\" | cut -d' ' -f1)\"; fi; ")
+                .append("else echo stat=absent; fi; }");
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
+            s.append("; f ").append(i).append(' ').append(ShellQuote.quote(path)).append(' ')
+                    .append(ShellQuote.quote(RemotePaths.parent(path)));
+        }
+        return s.toString();
+    }
+
     /** Parses the output of {@link #command}; text before the header (or other sections) is ignored. */
     static FileFacts parse(String out) {
-        Map<String, String> kv = section(out, "@@path");
+        return of(section(out, "@@path"));
+    }
+
+    /** The facts in one section's key=value lines (absent when it has no stat line). */
+    static FileFacts of(Map<String, String> kv) {
         String stat = kv.getOrDefault("stat", "absent");
         if (stat.equals("absent")) return ABSENT;
         String[] f = stat.split("\\|", -1);
         if (f.length < 8) throw new IllegalStateException("unexpected stat output: " + stat);
         return new FileFacts(true, typeOf(f[0]), Integer.parseInt(f[1], 8), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
                 f[4], f[5], Long.parseLong(f[6]), Long.parseLong(f[7]), kv.get("link"), kv.get("sha1"));
+    }
+
+    /** Every section of the output by its header line, each as its key=value lines. */
+    static Map<String, Map<String, String>> sections(String out) {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        Map<String, String> current = null;
+        for (String line : out.split("\n", -1)) {
+            if (line.startsWith("@@")) {
+                current = all.computeIfAbsent(line, k -> new LinkedHashMap<>());
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (current != null && eq > 0) current.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return all;
     }
 
     /** The key=value lines after {@code header} up to the next line starting with "@@". */

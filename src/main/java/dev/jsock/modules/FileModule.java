@@ -16,6 +16,11 @@ final class FileModule extends BaseModule {
     private static final Set<String> PARAMS = Set.of("path", "dest", "name", "state", "src", "owner", "group", "mode", "force", "recurse", "follow");
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "file";
     }
@@ -32,7 +37,7 @@ final class FileModule extends BaseModule {
         if (a.bool("recurse", false)) return TaskResult.failed("jsock: recurse is not supported", Map.of());
         FileAttrs attrs = FileAttrs.from(a);
         Remote remote = new Remote(ctx);
-        FileFacts f = FileFacts.parse(remote.run(FileFacts.command(path)).stdout());
+        FileFacts f = ctx.files().lookup(remote, ctx.become(), path).facts();
         String state = wanted != null ? wanted : f.exists() ? stateOf(f) : "file";
         FileOps ops = new FileOps(ctx, remote, path, attrs, f);
         return switch (state) {

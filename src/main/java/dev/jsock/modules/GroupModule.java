@@ -15,6 +15,11 @@ final class GroupModule extends BaseModule {
     private static final Set<String> PARAMS = Set.of("name", "state", "system", "gid", "local", "non_unique");
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "group";
     }

@@ -21,4 +21,13 @@ public interface Module {
     }
 
     TaskResult run(ModuleContext ctx) throws UnreachableException;
+
+    /**
+     * True when a run that reports no change (and does not fail) only read the host, so what is
+     * known of the host's files stays true. False for modules that may write while reporting ok
+     * (command and shell with changed_when, for example) or that wait for the world to change.
+     */
+    default boolean readOnlyWhenUnchanged() {
+        return false;
+    }
 }

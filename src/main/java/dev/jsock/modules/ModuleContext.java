@@ -10,7 +10,7 @@ import java.util.Optional;
  * Everything a module may use for one call: its templated arguments, the host connection, the
  * privilege escalation of the task, check/diff flags, and two callbacks into the controller side:
  * finding a local source file (role templates/ or files/, then the playbook dir) and rendering a
- * local template with the task's variables.
+ * local template with the task's variables; and what is known of the host's files ({@link RemoteFileCache}).
  */
 public record ModuleContext(
         String host,
@@ -20,7 +20,14 @@ public record ModuleContext(
         boolean check,
         boolean diff,
         SourceFinder sources,
-        TemplateRenderer renderer) {
+        TemplateRenderer renderer,
+        RemoteFileCache files) {
+
+    /** A context whose file lookups are not remembered (one command each). */
+    public ModuleContext(String host, Map<String, Object> args, Connection connection, Become become, boolean check,
+                         boolean diff, SourceFinder sources, TemplateRenderer renderer) {
+        this(host, args, connection, become, check, diff, sources, renderer, RemoteFileCache.none());
+    }
 
     /** Looks up a controller-side file by the relative name a task gives. */
     @FunctionalInterface

@@ -11,6 +11,11 @@ final class StatModule extends BaseModule {
     private static final Set<String> PARAMS = Set.of("path", "get_checksum", "checksum_algorithm", "follow", "get_mime", "get_attributes", "get_md5");
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "stat";
     }
@@ -22,7 +27,7 @@ final class StatModule extends BaseModule {
         if (path == null) throw new ModuleArgs.BadArgument("missing required arguments: path");
         a.allowOnly("stat", PARAMS);
         a.choice("checksum_algorithm", "sha1", "sha1");
-        FileFacts f = FileFacts.parse(new Remote(ctx).run(FileFacts.command(path)).stdout());
+        FileFacts f = ctx.files().lookup(new Remote(ctx), ctx.become(), path).facts();
         return TaskResult.ok(Map.of("stat", toStat(path, f, a.bool("get_checksum", true))));
     }
 

@@ -20,6 +20,11 @@ final class SystemdModule extends BaseModule {
     private static final String MARK = "@@jsock-is-enabled";
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "systemd";
     }

@@ -14,6 +14,11 @@ final class TemplateModule extends BaseModule {
     private static final Set<String> PARAMS = Set.of("src", "dest", "owner", "group", "mode", "validate", "force", "backup");
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "template";
     }

@@ -20,6 +20,11 @@ final class UserModule extends BaseModule {
     record Account(String name, int uid, int gid, String comment, String home, String shell, String primaryGroup, Set<String> groups) {}
 
     @Override
+    public boolean readOnlyWhenUnchanged() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "user";
     }

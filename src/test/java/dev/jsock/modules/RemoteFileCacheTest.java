@@ -1,0 +1,98 @@
+package dev.jsock.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jsock.transport.Become;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RemoteFileCacheTest {
+    @TempDir
+    Path dir;
+
+    private final AtomicLong now = new AtomicLong(1_000);
+
+    private Remote remote() {
+        return new Remote(new Ctx(dir).context(Map.of()));
+    }
+
+    @Test
+    void aMissLooksAtThePredictedPathsInTheSameCommand() throws Exception {
+        Files.writeString(dir.resolve("a"), "alpha\n");
+        Files.createDirectory(dir.resolve("d"));
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.lookahead(() -> List.of(dir.resolve("d").toString(), dir.resolve("missing/x").toString()));
+
+        RemoteFileCache.Entry a = cache.lookup(remote(), Become.NONE, dir.resolve("a").toString());
+        RemoteFileCache.Entry d = cache.lookup(remote(), Become.NONE, dir.resolve("d").toString());
+        RemoteFileCache.Entry x = cache.lookup(remote(), Become.NONE, dir.resolve("missing/x").toString());
+
+        assertThat(cache.commands()).isEqualTo(1);
+        assertThat(a.facts().isReg()).isTrue();
+        assertThat(a.facts().sha1()).isEqualTo(Checksums.sha1("alpha\n".getBytes()));
+        assertThat(a.parentExists()).isTrue();
+        assertThat(d.facts().isDir()).isTrue();
+        assertThat(x.facts().exists()).isFalse();
+        assertThat(x.parentExists()).isFalse();
+        assertThat(cache.umask()).isBetween(0, 0777);
+    }
+
+    @Test
+    void afterClearTheHostIsLookedAtAgain() throws Exception {
+        Path f = dir.resolve("f");
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        assertThat(cache.lookup(remote(), Become.NONE, f.toString()).facts().exists()).isFalse();
+        Files.writeString(f, "now here");
+        assertThat(cache.lookup(remote(), Become.NONE, f.toString()).facts().exists()).isFalse();
+
+        cache.clear();
+
+        assertThat(cache.lookup(remote(), Become.NONE, f.toString()).facts().exists()).isTrue();
+        assertThat(cache.commands()).isEqualTo(2);
+    }
+
+    @Test
+    void oldEntriesAreReadAgain() throws Exception {
+        Path f = dir.resolve("f");
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.lookup(remote(), Become.NONE, f.toString());
+        Files.writeString(f, "appeared later");
+
+        now.addAndGet(RemoteFileCache.MAX_AGE_MILLIS + 1);
+
+        assertThat(cache.lookup(remote(), Become.NONE, f.toString()).facts().exists()).isTrue();
+    }
+
+    @Test
+    void pathsWithShellCharactersAreDataNotCode() throws Exception {
+        Path odd = dir.resolve("it's $(touch pwned) `x` ;a");
+        Files.writeString(odd, "x");
+        RemoteFileCache cache = RemoteFileCache.none();
+
+        assertThat(cache.lookup(remote(), Become.NONE, odd.toString()).facts().isReg()).isTrue();
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
+    void aCacheThatRemembersNothingRunsOneCommandPerLookup() throws Exception {
+        RemoteFileCache cache = RemoteFileCache.none();
+        cache.lookahead(() -> List.of("/etc/hostname"));
+        cache.lookup(remote(), Become.NONE, dir.toString());
+        cache.lookup(remote(), Become.NONE, dir.toString());
+        assertThat(cache.commands()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenPredictionNeverFailsTheLookup() throws Exception {
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.lookahead(() -> {
+            throw new IllegalStateException("undefined variable");
+        });
+        assertThat(cache.lookup(remote(), Become.NONE, dir.toString()).facts().isDir()).isTrue();
+    }
+}
