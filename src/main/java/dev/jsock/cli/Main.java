@@ -25,7 +25,8 @@ public final class Main {
             out.flush();
             return ExitCodes.OK;
         }
-        CommandLine cl = commandLine(out, err);
+        Warmup.start(args);
+        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : null);
         int code = cl.execute(args);
         out.flush();
         err.flush();
@@ -33,7 +34,20 @@ public final class Main {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line for a run whose first argument is {@code first}: only that subcommand when
+     * it names one (completion needs them all), every subcommand otherwise (help, usage errors).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new JsockCommand());
+        if (first != null && !first.equals("completion") && JsockCommand.SUBCOMMANDS.containsKey(first)) {
+            cl.addSubcommand(first, JsockCommand.SUBCOMMANDS.get(first).get());
+        } else {
+            JsockCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());

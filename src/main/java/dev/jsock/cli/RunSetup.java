@@ -65,7 +65,7 @@ final class RunSetup {
 
     PlaybookRunner runner(RunListener listener, TaskMode mode, HostKeyPolicy hostKeys) {
         ConnectionFactory connections = (host, vars) -> Connections.open(host, vars, hostKeys);
-        PlaybookRunner.Services services = new PlaybookRunner.Services(new JinjavaTemplar(), new ModuleRegistry(),
+        PlaybookRunner.Services services = new PlaybookRunner.Services(Warmup.templar(), new ModuleRegistry(),
                 includes(), connections, listener, mode);
         return new PlaybookRunner(services, request, inventory);
     }

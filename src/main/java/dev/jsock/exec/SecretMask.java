@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
  * appear in what is printed. Registered results keep the real values: only output is masked.
  */
 final class SecretMask {
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(passw(or)?d|_pass$|^pass$|secret|token|private_?key|api_?key).*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)passw(or)?d|_pass$|^pass$|secret|token|private_?key|api_?key");
+    /** Variable names seen and whether they name a secret: every task asks about the same few hundred. */
+    private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
     private static final String MASK = "********";
 
     private SecretMask() {}
@@ -22,11 +25,19 @@ final class SecretMask {
     static List<String> secretValues(Map<String, Object> vars) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Object> e : vars.entrySet()) {
-            if (e.getValue() instanceof String s && s.length() >= 4 && !s.contains("{{") && SECRET_NAME.matcher(e.getKey()).matches()) {
+            if (e.getValue() instanceof String s && s.length() >= 4 && isSecretName(e.getKey()) && !s.contains("{{")) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    static boolean isSecretName(String name) {
+        Boolean known = SECRET_NAMES.get(name);
+        if (known != null) return known;
+        boolean secret = SECRET_NAME.matcher(name).find();
+        if (SECRET_NAMES.size() < 100_000) SECRET_NAMES.put(name, secret);
+        return secret;
     }
 
     static TaskResult mask(TaskResult r, List<String> secrets) {

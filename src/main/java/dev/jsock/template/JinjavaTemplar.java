@@ -26,7 +26,16 @@ public final class JinjavaTemplar implements Templar {
     private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*}}$");
     private static final String STRING_ORIGIN = "<template string>";
 
+    /** Most distinct template texts whose checks are remembered (a run has a few hundred). */
+    private static final int MEMO_LIMIT = 20_000;
+
     private final Jinjava jinjava;
+    /**
+     * The name check and the % rewrite depend only on the text (and the fixed filter and test
+     * registry), and a run templates the same texts for every host and loop item: each is done once.
+     */
+    private final Map<String, java.util.Optional<NameCheck.Problem>> nameChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> rewrites = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JinjavaTemplar() {
         CompositeELResolver resolver = new CompositeELResolver();
@@ -173,14 +182,13 @@ public final class JinjavaTemplar implements Templar {
     private String render(String text, String fileName, RenderSession session) {
         session.enter();
         try {
-            NameCheck.firstUnknown(text, jinjava.getGlobalContext())
-                    .ifPresent(p -> session.fail(p.message(), p.line()));
+            nameCheck(text).ifPresent(p -> session.fail(p.message(), p.line()));
             if (session.failure() != null) {
                 throw failure(session, fileName);
             }
             Map<String, Object> bindings = new HashMap<>();
             bindings.put(RenderSession.KEY, session);
-            RenderResult result = renderInChildOfGlobal(PercentRewrite.apply(withoutFinalNewline(text)), bindings);
+            RenderResult result = renderInChildOfGlobal(rewritten(withoutFinalNewline(text)), bindings);
             if (session.failure() == null) {
                 fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
             }
@@ -191,6 +199,22 @@ public final class JinjavaTemplar implements Templar {
         } finally {
             session.leave();
         }
+    }
+
+    private java.util.Optional<NameCheck.Problem> nameCheck(String text) {
+        java.util.Optional<NameCheck.Problem> known = nameChecks.get(text);
+        if (known != null) return known;
+        java.util.Optional<NameCheck.Problem> found = NameCheck.firstUnknown(text, jinjava.getGlobalContext());
+        if (nameChecks.size() < MEMO_LIMIT) nameChecks.put(text, found);
+        return found;
+    }
+
+    private String rewritten(String text) {
+        String known = rewrites.get(text);
+        if (known != null) return known;
+        String out = PercentRewrite.apply(text);
+        if (rewrites.size() < MEMO_LIMIT) rewrites.put(text, out);
+        return out;
     }
 
     /**

@@ -25,6 +25,22 @@ public final class Connections {
     }
 
     /** One-off convenience; a run with many hosts should keep one {@link Connections} and call {@link #open(String, Map)}. */
+    /**
+     * Builds the shared sshj configuration and initialises the JDK crypto a first connection uses
+     * (X25519, Ed25519, AES-GCM, SHA-256), so a background thread can pay for it ahead of time.
+     */
+    public static void warmUp() {
+        SshConfigs.create();
+        try {
+            java.security.KeyPairGenerator.getInstance("X25519").generateKeyPair();
+            java.security.Signature.getInstance("Ed25519");
+            javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            java.security.MessageDigest.getInstance("SHA-256").digest(new byte[1]);
+        } catch (java.security.GeneralSecurityException e) {
+            // an algorithm the JDK lacks fails the real connection with a clear message, not this
+        }
+    }
+
     public static Connection open(String host, Map<String, Object> hostVars, HostKeyPolicy defaultPolicy) throws UnreachableException {
         return new Connections(defaultPolicy, System.err::println).open(host, hostVars);
     }
