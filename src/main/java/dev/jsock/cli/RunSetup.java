@@ -65,6 +65,11 @@ final class RunSetup {
 
     PlaybookRunner runner(RunListener listener, TaskMode mode, HostKeyPolicy hostKeys) {
         ConnectionFactory connections = (host, vars) -> Connections.open(host, vars, hostKeys);
+        if (mode.live() && !playbook.plays().isEmpty()) {
+            EarlyConnections early = new EarlyConnections(connections, hostKeys);
+            early.start(inventory, playbook.plays().get(0), request.limit());
+            connections = early;
+        }
         PlaybookRunner.Services services = new PlaybookRunner.Services(Warmup.templar(), new ModuleRegistry(),
                 includes(), connections, listener, mode);
         return new PlaybookRunner(services, request, inventory);

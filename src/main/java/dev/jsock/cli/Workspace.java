@@ -37,7 +37,9 @@ final class Workspace {
     static List<Path> inventories(List<Path> given) {
         if (!given.isEmpty()) {
             for (Path p : given) {
-                if (!Files.exists(p)) throw UserError.options("the inventory source '" + p + "' does not exist");
+                // "host1,host2," is a host list, as ansible-playbook -i reads it
+                boolean hostList = p.toString().contains(",");
+                if (!hostList && !Files.exists(p)) throw UserError.options("the inventory source '" + p + "' does not exist");
             }
             return given;
         }

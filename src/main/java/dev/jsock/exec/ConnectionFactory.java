@@ -8,4 +8,8 @@ import java.util.Map;
 @FunctionalInterface
 public interface ConnectionFactory {
     Connection open(String host, Map<String, Object> vars) throws UnreachableException;
+
+    /** Called once when the run ends: closes whatever the factory opened that nobody took. */
+    default void release() {
+    }
 }

@@ -57,6 +57,7 @@ public final class PlaybookRunner {
             for (Play play : playbook.plays()) runPlay(playbook, play, groups);
         } finally {
             for (HostState hs : hostStates.values()) hs.closeConnection();
+            services.connections().release();
         }
         Map<String, HostStats> stats = new LinkedHashMap<>();
         for (HostState hs : hostStates.values()) stats.put(hs.name(), hs.stats);

@@ -24,7 +24,6 @@ public final class Connections {
         this.warn = warn;
     }
 
-    /** One-off convenience; a run with many hosts should keep one {@link Connections} and call {@link #open(String, Map)}. */
     /**
      * Builds the shared sshj configuration and initialises the JDK crypto a first connection uses
      * (X25519, Ed25519, AES-GCM, SHA-256), so a background thread can pay for it ahead of time.
@@ -41,6 +40,7 @@ public final class Connections {
         }
     }
 
+    /** One-off convenience; a run with many hosts should keep one {@link Connections} and call {@link #open(String, Map)}. */
     public static Connection open(String host, Map<String, Object> hostVars, HostKeyPolicy defaultPolicy) throws UnreachableException {
         return new Connections(defaultPolicy, System.err::println).open(host, hostVars);
     }

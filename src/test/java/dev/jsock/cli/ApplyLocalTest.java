@@ -59,6 +59,20 @@ class ApplyLocalTest {
     }
 
     @Test
+    void aCommaSeparatedHostListIsAnInventory() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  connection: local
+                  gather_facts: false
+                  tasks:
+                    - copy: content="from a host list\\n" dest=DIR/list.txt
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", "localhost,");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(dir.resolve("list.txt")).hasContent("from a host list");
+    }
+
+    @Test
     void aFailingTaskExitsTwoAndStopsTheHost() throws IOException {
         Path pb = playbook("""
                 - hosts: all
