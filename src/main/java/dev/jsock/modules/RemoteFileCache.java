@@ -88,20 +88,30 @@ public final class RemoteFileCache {
         Entry known = entries.get(path);
         if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return known;
         List<String> batch = batch(path);
-        CommandResult r = remote.run(FileFacts.batchCommand(batch));
+        if (batch.size() > 1) {
+            FileFactsBatch.Result r = FileFactsBatch.parse(remote.run(FileFactsBatch.command(batch)).stdout(), batch);
+            commands++;
+            if (r.umask() != null) umask = r.umask();
+            r.seen().forEach((p, s) -> entries.put(p, new Entry(s.facts(), s.parentExists(), now)));
+            Entry e = entries.get(path);
+            if (e != null && r.umask() != null) return e;
+        }
+        return lookOne(remote, path, now);
+    }
+
+    /** One path with per-path logic (links, unreadable files): what the batch leaves out. */
+    private Entry lookOne(Remote remote, String path, long now) throws UnreachableException {
+        CommandResult r = remote.run(FileFacts.batchCommand(List.of(path)));
         commands++;
         Map<String, Map<String, String>> sections = FileFacts.sections(r.stdout());
         Map<String, String> env = sections.get("@@env");
         if (env != null && env.containsKey("umask")) umask = Integer.parseInt(env.get("umask").strip(), 8);
-        Entry wanted = new Entry(FileFacts.ABSENT, false, now);
-        for (int i = 0; i < batch.size(); i++) {
-            Map<String, String> kv = sections.get("@@path " + i);
-            if (kv == null) continue; // the command died before this path: never remember a guess
-            Entry e = new Entry(FileFacts.of(kv), kv.containsKey("parent"), now);
-            if (i == 0) wanted = e;
-            if (remembers) entries.put(batch.get(i), e);
-        }
-        return wanted;
+        Map<String, String> kv = sections.get("@@path 0");
+        // the command died before it got to the path: never remember a guess
+        if (kv == null) return new Entry(FileFacts.ABSENT, false, now);
+        Entry e = new Entry(FileFacts.of(kv), kv.containsKey("parent"), now);
+        if (remembers) entries.put(path, e);
+        return e;
     }
 
     /** The umask of the identity last looked up with (read with every lookup command). */
