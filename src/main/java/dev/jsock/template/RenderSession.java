@@ -17,6 +17,13 @@ final class RenderSession {
     private final Map<String, Object> vars;
     private final JinjavaTemplar templar;
     private final Set<String> inProgress = new HashSet<>();
+    /**
+     * Raw strings already templated in this call. A template reads the same variables many times
+     * (a loop over 40 values reads each several times), and within one call the variables do not
+     * change, so each is templated once; strings that may give a new value each time (random,
+     * now(), lookups) are always templated again, as Ansible does.
+     */
+    private final Map<String, Object> templated = new java.util.HashMap<>();
     private int depth;
     private String failure;
     private int failureLine = -1;
@@ -42,11 +49,15 @@ final class RenderSession {
     /** Makes a raw value usable: templates strings, wraps lists and maps so their items are templated on access. */
     Object materialize(Object raw) {
         if (raw instanceof String s && JinjavaTemplar.isPossiblyTemplate(s)) {
+            Object known = templated.get(s);
+            if (known != null) return known;
             if (!inProgress.add(s)) {
                 throw Failures.raise("recursive loop detected in template string: " + s);
             }
             try {
-                return templar.templateString(s, this);
+                Object value = templar.templateString(s, this);
+                if (value != null && failure == null && stable(s)) templated.put(s, value);
+                return value;
             } finally {
                 inProgress.remove(s);
             }
@@ -67,6 +78,11 @@ final class RenderSession {
             return new LazyList(l, this);
         }
         return raw;
+    }
+
+    private static boolean stable(String s) {
+        return !(s.contains("random") || s.contains("shuffle") || s.contains("now(") || s.contains("lookup")
+                || s.contains("query") || s.contains("q(") || s.contains("uuid"));
     }
 
     Map<String, Object> rawVars() {
