@@ -73,6 +73,39 @@ class ApplyLocalTest {
     }
 
     @Test
+    void whatATaskSeesOfAFileIsNeverStaleAfterSomethingChangedIt() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - stat: path=DIR/f
+                      register: before
+                    - shell: echo one > DIR/f
+                      changed_when: false
+                    - stat: path=DIR/f
+                      register: after_shell
+                    - copy: content="two\\n" dest=DIR/f
+                    - stat: path=DIR/f
+                      register: after_copy
+                    - shell: (sleep 1; touch DIR/late) > /dev/null 2>&1 &
+                    - stat: path=DIR/late
+                      register: late
+                      until: late.stat.exists
+                      retries: 20
+                      delay: 0.2
+                    - assert:
+                        that:
+                          - not before.stat.exists
+                          - after_shell.stat.exists
+                          - after_shell.stat.checksum != after_copy.stat.checksum
+                          - after_copy.stat.checksum == ('two\\n' | hash('sha1'))
+                          - late.stat.exists
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString());
+        assertThat(r.code()).as(r.out()).isZero();
+    }
+
+    @Test
     void aFailingTaskExitsTwoAndStopsTheHost() throws IOException {
         Path pb = playbook("""
                 - hosts: all
