@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "  jsock lab up 2           boot jsock-lab-1 and -2 (root built on first use)",
             "  jsock apply site.yml -i /var/lib/jsock/lab/inventory",
             "  jsock lab status --json",
-            "  jsock lab down           stop the hosts the lab started, remove its bridge"
+            "  jsock lab down           stop the hosts the lab started, remove its bridge",
+            "  jsock lab down --keep 4  stop jsock-lab-5 and up, keep 1-4"
         })
 final class LabCommand implements Callable<Integer> {
     @Spec
@@ -98,10 +99,27 @@ final class LabCommand implements Callable<Integer> {
         @ParentCommand
         LabCommand parent;
 
+        @picocli.CommandLine.Option(names = "--keep", paramLabel = "N",
+                description = "Stop only the hosts numbered above N; jsock-lab-1..N and the bridge stay.")
+        Integer keep;
+
         @Override
         public Integer call() {
-            parent.lab().down();
+            if (keep == null) {
+                parent.lab().down();
+            } else {
+                parent.lab().stop(numberedAbove(parent.lab().running(), keep));
+            }
             return ExitCodes.OK;
+        }
+
+        /** The hosts whose number (jsock-lab-N) is above {@code keep}. */
+        static java.util.List<dev.jsock.lab.LabHost> numberedAbove(java.util.List<dev.jsock.lab.LabHost> hosts, int keep) {
+            String prefix = "jsock-lab-";
+            return hosts.stream()
+                    .filter(h -> h.name().startsWith(prefix) && h.name().substring(prefix.length()).matches("[0-9]+"))
+                    .filter(h -> Integer.parseInt(h.name().substring(prefix.length())) > keep)
+                    .toList();
         }
     }
 
