@@ -15,7 +15,7 @@ final class AnsibleJinjava extends Jinjava {
         super(config);
         Properties properties = new Properties();
         properties.setProperty(TreeBuilder.class.getName(), PythonSyntaxBuilder.class.getName());
-        properties.setProperty("jinjava.javax.el.cacheSize", "0");
+        properties.setProperty("jinjava.javax.el.cacheSize", "5000");
         expressionFactory = new ExpressionFactoryImpl(properties, new PythonTypeConverter());
     }
 
