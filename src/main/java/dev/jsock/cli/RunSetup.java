@@ -75,12 +75,29 @@ final class RunSetup {
         return new PlaybookRunner(services, request, inventory);
     }
 
+    /** An included task file as loaded for one role object (compared by identity: include_role loads its own). */
+    private record IncludedFile(Path file, Role role) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IncludedFile other && other.file.equals(file) && other.role == role;
+        }
+
+        @Override
+        public int hashCode() {
+            return file.hashCode() * 31 + System.identityHashCode(role);
+        }
+    }
+
     private Includes includes() {
         YamlFiles yaml = new YamlFiles();
+        // Every host includes the same files (a role's present.yml, say): each is read and parsed
+        // once per run. Tasks are immutable records, so hosts can share them; a file that fails to
+        // load is not remembered, so every host reports the error.
+        Map<IncludedFile, List<Task>> included = new java.util.concurrent.ConcurrentHashMap<>();
         return new Includes() {
             @Override
             public List<Task> loadTasks(Path file, Role role) {
-                return loader.loadTasks(file, role);
+                return included.computeIfAbsent(new IncludedFile(file.toAbsolutePath().normalize(), role), k -> loader.loadTasks(file, role));
             }
 
             @Override
