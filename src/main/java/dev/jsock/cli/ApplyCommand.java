@@ -68,7 +68,8 @@ final class ApplyCommand implements Callable<Integer> {
         } else {
             inventories = Workspace.inventories(options.inventories);
         }
-        RunSetup setup = new RunSetup(options, playbook, inventories);
+        boolean runs = !(syntaxCheck || listHosts || listTasks);
+        RunSetup setup = new RunSetup(options, playbook, inventories, pb -> pb, runs ? hostKeys.policy() : null);
         if (syntaxCheck || listHosts || listTasks) {
             if (listHosts) PlaybookListing.hosts(out, playbook.toString(), setup.playbook, setup.inventory, options.limit);
             if (listTasks) PlaybookListing.tasks(out, playbook.toString(), setup.playbook);

@@ -3,7 +3,6 @@ package dev.jsock.cli;
 import dev.jsock.exec.ConnectionFactory;
 import dev.jsock.inventory.HostPattern;
 import dev.jsock.model.Inventory;
-import dev.jsock.model.Play;
 import dev.jsock.transport.Connection;
 import dev.jsock.transport.ConnectionSettings;
 import dev.jsock.transport.HostKeyPolicy;
@@ -36,11 +35,15 @@ final class EarlyConnections implements ConnectionFactory {
         this.policy = policy;
     }
 
-    /** Starts connecting to the hosts {@code play} targets (after --limit), in the background. */
-    void start(Inventory inventory, Play play, String limit) {
-        if (play == null || play.hosts() == null || play.hosts().contains("{{")) return;
+    HostKeyPolicy policy() {
+        return policy;
+    }
+
+    /** Starts connecting to the hosts {@code pattern} selects (after --limit), in the background. */
+    void start(Inventory inventory, String pattern, String limit) {
+        if (pattern == null || pattern.contains("{{")) return;
         try {
-            List<String> hosts = HostPattern.select(inventory, play.hosts());
+            List<String> hosts = HostPattern.select(inventory, pattern);
             if (limit != null) hosts = hosts.stream().filter(HostPattern.select(inventory, limit)::contains).toList();
             for (String h : hosts) {
                 Map<String, Object> vars = InventoryVars.of(inventory, inventory.host(h));

@@ -37,11 +37,17 @@ final class RunSetup {
     private final PlaybookLoader loader;
 
     RunSetup(RunOptions o, Path playbookFile, List<Path> inventories) {
-        this(o, playbookFile, inventories, java.util.function.UnaryOperator.identity());
+        this(o, playbookFile, inventories, java.util.function.UnaryOperator.identity(), null);
     }
 
-    /** @param transform applied to the loaded playbook (teardown keeps only the socket roles) */
-    RunSetup(RunOptions o, Path playbookFile, List<Path> inventories, java.util.function.UnaryOperator<Playbook> transform) {
+    /**
+     * @param transform applied to the loaded playbook (teardown keeps only the socket roles)
+     * @param connectEarly for a run that will connect: the host-key policy, and the first play's
+     *                     hosts are connected to while the playbook and its roles are still being
+     *                     read (null: connect only when the run starts)
+     */
+    RunSetup(RunOptions o, Path playbookFile, List<Path> inventories, java.util.function.UnaryOperator<Playbook> transform,
+             HostKeyPolicy connectEarly) {
         if (!Files.isRegularFile(playbookFile)) {
             throw UserError.options("the playbook: " + playbookFile + " could not be found");
         }
@@ -50,10 +56,25 @@ final class RunSetup {
         this.request = new RunRequest(o.check, o.diff, o.forks, o.limit, o.tags, o.skipTags, extra, o.verbosity());
         List<Path> roles = new ArrayList<>(o.rolesPath);
         this.loader = new PlaybookLoader(roles, Workspace.builtinRoles());
-        this.playbook = transform.apply(loader.load(playbookFile));
         InventoryLoader inventories0 = new InventoryLoader();
         // group_vars/ and host_vars/ next to the playbook apply too, above the inventory's own
-        this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), playbook.baseDir());
+        this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), new Playbook(playbookFile, List.of()).baseDir());
+        if (connectEarly != null) {
+            early = new EarlyConnections(direct(connectEarly), connectEarly);
+            early.start(inventory, FirstPlay.hosts(playbookFile), request.limit());
+        }
+        try {
+            this.playbook = transform.apply(loader.load(playbookFile));
+        } catch (RuntimeException e) {
+            if (early != null) early.release(); // the run ends here: close what was opened for it
+            throw e;
+        }
+    }
+
+    private EarlyConnections early;
+
+    private static ConnectionFactory direct(HostKeyPolicy hostKeys) {
+        return (host, vars) -> Connections.open(host, vars, hostKeys);
     }
 
     /** Appends the plays of another playbook file (e.g. the prune play) to the loaded playbook. */
@@ -64,11 +85,13 @@ final class RunSetup {
     }
 
     PlaybookRunner runner(RunListener listener, TaskMode mode, HostKeyPolicy hostKeys) {
-        ConnectionFactory connections = (host, vars) -> Connections.open(host, vars, hostKeys);
-        if (mode.live() && !playbook.plays().isEmpty()) {
-            EarlyConnections early = new EarlyConnections(connections, hostKeys);
-            early.start(inventory, playbook.plays().get(0), request.limit());
+        ConnectionFactory connections = direct(hostKeys);
+        if (early != null && early.policy() == hostKeys) {
             connections = early;
+        } else if (mode.live() && !playbook.plays().isEmpty()) {
+            EarlyConnections started = new EarlyConnections(connections, hostKeys);
+            started.start(inventory, playbook.plays().get(0).hosts(), request.limit());
+            connections = started;
         }
         PlaybookRunner.Services services = new PlaybookRunner.Services(Warmup.templar(), new ModuleRegistry(),
                 includes(), connections, listener, mode);

@@ -81,7 +81,7 @@ final class TeardownCommand implements Callable<Integer> {
                 Files.writeString(file, names.isEmpty() ? fromManifests() : forNames(names), StandardCharsets.UTF_8);
             }
             RunSetup setup = new RunSetup(options, file, Workspace.inventories(options.inventories),
-                    playbook == null ? pb -> pb : TeardownCommand::onlySocketRoles);
+                    playbook == null ? pb -> pb : TeardownCommand::onlySocketRoles, hostKeys.policy());
             RunListener listener = options.json
                     ? new JsonReporter(out, Clock.systemUTC())
                     : new HumanReporter(out, Terminal.colors(), options.verbosity(), options.diff);
