@@ -17,7 +17,6 @@ import dev.jsock.model.Source;
 import dev.jsock.model.Task;
 import dev.jsock.model.UserError;
 import dev.jsock.modules.ModuleRegistry;
-import dev.jsock.template.JinjavaTemplar;
 import dev.jsock.transport.Connections;
 import dev.jsock.transport.HostKeyPolicy;
 import java.nio.file.Files;
@@ -35,6 +34,8 @@ final class RunSetup {
     final Inventory inventory;
     final Playbook playbook;
     private final PlaybookLoader loader;
+    /** Connections opened while the playbook loads (null when the run was not meant to connect). */
+    private EarlyConnections early;
 
     RunSetup(RunOptions o, Path playbookFile, List<Path> inventories) {
         this(o, playbookFile, inventories, java.util.function.UnaryOperator.identity(), null);
@@ -70,8 +71,6 @@ final class RunSetup {
             throw e;
         }
     }
-
-    private EarlyConnections early;
 
     private static ConnectionFactory direct(HostKeyPolicy hostKeys) {
         return (host, vars) -> Connections.open(host, vars, hostKeys);

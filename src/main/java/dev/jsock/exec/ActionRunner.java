@@ -53,7 +53,8 @@ final class ActionRunner {
             boolean check = pc.request().check();
             if (task.checkMode() != null) check = bool(task.checkMode(), vars);
             boolean diff = pc.request().diff();
-            // what is known of the host's files is only about the host's own connection, as is
+            // the cache describes the host as its own connection sees it; a delegated task, or one
+            // with an environment of its own, looks for itself
             RemoteFileCache files = task.delegateTo() == null && task.environment() == null ? hs.files : RemoteFileCache.none();
             ModuleContext ctx = new ModuleContext(hs.name(), args, conn, become(task, vars), check, diff,
                     (kind, name) -> findSource(scope, kind, name, vars),
