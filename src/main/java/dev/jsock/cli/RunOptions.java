@@ -42,7 +42,7 @@ public final class RunOptions {
     @Option(names = "--detailed-exitcodes", description = "Puppet's exit codes for CI: 0 no change, 2 changed, 4 failed, 6 changed and failed.")
     boolean detailedExitCodes;
 
-    @Option(names = {"-v", "--verbose"}, description = "More output: -v results, -vvv stack traces.")
+    @Option(names = {"-v", "--verbose"}, description = "More output: -v results, -vvv every remote command (secrets masked) and stack traces.")
     boolean[] verbose = new boolean[0];
 
     int verbosity() {

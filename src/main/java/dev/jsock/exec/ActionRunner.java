@@ -49,7 +49,12 @@ final class ActionRunner {
             return TaskResult.failed("interrupted", Map.of());
         }
         try {
-            Connection conn = new BecomeCheckedConnection(withEnvironment(connectionFor(hs, task, vars), task, vars));
+            Connection raw = connectionFor(hs, task, vars);
+            if (pc.request().verbosity() >= 3) {
+                boolean noLog = task.noLog() != null && bool(task.noLog(), vars);
+                raw = new TracedConnection(raw, pc.listener(), SecretMask.secretValues(vars), noLog);
+            }
+            Connection conn = new BecomeCheckedConnection(withEnvironment(raw, task, vars));
             boolean check = pc.request().check();
             if (task.checkMode() != null) check = bool(task.checkMode(), vars);
             boolean diff = pc.request().diff();

@@ -56,6 +56,11 @@ final class QuietAfterInterrupt implements RunListener {
     }
 
     @Override
+    public void remoteCommand(String host, String command) {
+        if (!interrupted.get()) inner.remoteCommand(host, command);
+    }
+
+    @Override
     public void noHostsMatched() {
         if (!interrupted.get()) inner.noHostsMatched();
     }

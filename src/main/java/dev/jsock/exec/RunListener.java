@@ -31,6 +31,9 @@ public interface RunListener {
 
     default void warning(String message) {}
 
+    /** A command about to run on a host (reported at -vvv; secrets already masked). */
+    default void remoteCommand(String host, String command) {}
+
     /** No hosts matched the play's pattern. */
     default void noHostsMatched() {}
 

@@ -61,6 +61,14 @@ public final class HumanReporter implements RunListener {
         out.flush();
     }
 
+    /** At -vvv, as ansible-playbook shows its EXEC lines: what runs on the host, one entry per command. */
+    @Override
+    public synchronized void remoteCommand(String host, String command) {
+        if (verbosity < 3) return;
+        out.println("<" + host + "> EXEC " + command.replace("\n", "\n    "));
+        out.flush();
+    }
+
     @Override
     public synchronized void warning(String message) {
         out.println(colors.warn("[WARNING]: " + message));

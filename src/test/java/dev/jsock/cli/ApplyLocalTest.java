@@ -106,6 +106,24 @@ class ApplyLocalTest {
     }
 
     @Test
+    void vvvShowsEachRemoteCommandWithSecretsMaskedAndNoLogCommandsHidden() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  vars:
+                    db_password: hunter2-secret
+                  tasks:
+                    - command: echo visible {{ db_password }}
+                    - command: echo hidden-by-no-log
+                      no_log: true
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "-vvv");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("<localhost> EXEC ", "echo visible ********", "(command hidden: no_log)");
+        assertThat(r.out()).doesNotContain("hunter2-secret", "echo hidden-by-no-log");
+    }
+
+    @Test
     void aFailingTaskExitsTwoAndStopsTheHost() throws IOException {
         Path pb = playbook("""
                 - hosts: all

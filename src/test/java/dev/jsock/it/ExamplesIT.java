@@ -108,6 +108,15 @@ class ExamplesIT {
         Run second = jsock("apply", "playbooks/webapp.yml");
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.changed()).isZero();
+        // -vvv lists every remote command: an unchanged run reads the host's state in a few batched
+        // commands (4 here, plus the run lock), not one per task; a very slow host can add one
+        // batch when the 5 s age limit of the file-state cache expires
+        StringWriter traced = new StringWriter();
+        int code = Main.run(new PrintWriter(traced), new PrintWriter(traced), "apply", "playbooks/webapp.yml", "-vvv",
+                "-i", LabTestHosts.inventory().toString(), "-l", host.name());
+        assertThat(code).as(traced.toString()).isZero();
+        long commands = traced.toString().lines().filter(l -> l.startsWith("<" + host.name() + "> EXEC ")).count();
+        assertThat(commands).as(traced.toString()).isBetween(1L, 6L);
     }
 
     @Test
