@@ -84,14 +84,7 @@ final class RunSetup {
     }
 
     PlaybookRunner runner(RunListener listener, TaskMode mode, HostKeyPolicy hostKeys) {
-        ConnectionFactory connections = direct(hostKeys);
-        if (early != null && early.policy() == hostKeys) {
-            connections = early;
-        } else if (mode.live() && !playbook.plays().isEmpty()) {
-            EarlyConnections started = new EarlyConnections(connections, hostKeys);
-            started.start(inventory, playbook.plays().get(0).hosts(), request.limit());
-            connections = started;
-        }
+        ConnectionFactory connections = early != null && early.policy() == hostKeys ? early : direct(hostKeys);
         PlaybookRunner.Services services = new PlaybookRunner.Services(Warmup.templar(), new ModuleRegistry(),
                 includes(), connections, listener, mode);
         return new PlaybookRunner(services, request, inventory);

@@ -2,7 +2,6 @@ package dev.jsock.modules;
 
 import dev.jsock.transport.ShellQuote;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,23 +42,12 @@ record FileFacts(boolean exists, String type, int mode, int uid, int gid, String
     }
 
     /**
-     * Shell text looking at several paths in one command: the umask in an {@code @@env} section,
-     * then for path i an {@code @@path i} section with its facts and {@code parent=1} when its
-     * parent directory exists. Paths travel as quoted arguments of a shell function, never as code.
+     * Shell text printing the umask in an {@code @@env} section ({@code parent=1} there when the
+     * parent directory of {@code path} exists), then the {@link #command} section of {@code path}.
      */
-    static String batchCommand(List<String> paths) {
-        StringBuilder s = new StringBuilder("printf '@@env\\n'; echo \"umask=$(umask)\"; ")
-                .append("f() { p=$2; printf '@@path %s\\n' \"$1\"; if [ -d \"$3\" ]; then echo parent=1; fi; ")
-                .append("if [ -e \"$p\" ] || [ -L \"$p\" ]; then stat -c 'stat=%F|%a|%u|%g|%U|%G|%s|%Y' -- \"$p\"; ")
-                .append("if [ -L \"$p\" ]; then printf 'link=%s\\n' \"$(readlink -- \"$p\")\"; ")
-                .append("elif [ -f \"$p\" ] && [ -r \"$p\" ]; then printf 'sha1=%s\\n' \"$(sha1sum < \"$p\" | cut -d' ' -f1)\"; fi; ")
-                .append("else echo stat=absent; fi; }");
-        for (int i = 0; i < paths.size(); i++) {
-            String path = paths.get(i);
-            s.append("; f ").append(i).append(' ').append(ShellQuote.quote(path)).append(' ')
-                    .append(ShellQuote.quote(RemotePaths.parent(path)));
-        }
-        return s.toString();
+    static String probeCommand(String path) {
+        return "printf '@@env\\n'; echo \"umask=$(umask)\"; if [ -d " + ShellQuote.quote(RemotePaths.parent(path))
+                + " ]; then echo parent=1; fi; " + command(path);
     }
 
     /** Parses the output of {@link #command}; text before the header (or other sections) is ignored. */
@@ -75,21 +63,6 @@ record FileFacts(boolean exists, String type, int mode, int uid, int gid, String
         if (f.length < 8) throw new IllegalStateException("unexpected stat output: " + stat);
         return new FileFacts(true, typeOf(f[0]), Integer.parseInt(f[1], 8), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
                 f[4], f[5], Long.parseLong(f[6]), Long.parseLong(f[7]), kv.get("link"), kv.get("sha1"));
-    }
-
-    /** Every section of the output by its header line, each as its key=value lines. */
-    static Map<String, Map<String, String>> sections(String out) {
-        Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        Map<String, String> current = null;
-        for (String line : out.split("\n", -1)) {
-            if (line.startsWith("@@")) {
-                current = all.computeIfAbsent(line, k -> new LinkedHashMap<>());
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (current != null && eq > 0) current.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return all;
     }
 
     /** The key=value lines after {@code header} up to the next line starting with "@@". */

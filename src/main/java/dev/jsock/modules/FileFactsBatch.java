@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Looks at many remote paths with a fixed handful of processes: one {@code stat} for all of them,
  * one {@code sha1sum} for the regular files, shell built-ins for the rest. Looking at each path
- * with its own {@code stat} and {@code sha1sum} (as {@link FileFacts#batchCommand} does) costs the
+ * with its own {@code stat} and {@code sha1sum} (as {@link FileFacts#probeCommand} does) costs the
  * host four processes per path, which on a busy host is most of an idempotent run's remote time.
  *
  * <p>The output is a stream of NUL-separated tokens, so no path name can break its framing. Paths

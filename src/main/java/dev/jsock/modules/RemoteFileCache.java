@@ -1,7 +1,6 @@
 package dev.jsock.modules;
 
 import dev.jsock.transport.Become;
-import dev.jsock.transport.CommandResult;
 import dev.jsock.transport.UnreachableException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,15 +100,13 @@ public final class RemoteFileCache {
 
     /** One path with per-path logic (links, unreadable files): what the batch leaves out. */
     private Entry lookOne(Remote remote, String path, long now) throws UnreachableException {
-        CommandResult r = remote.run(FileFacts.batchCommand(List.of(path)));
+        String out = remote.run(FileFacts.probeCommand(path)).stdout();
         commands++;
-        Map<String, Map<String, String>> sections = FileFacts.sections(r.stdout());
-        Map<String, String> env = sections.get("@@env");
-        if (env != null && env.containsKey("umask")) umask = Integer.parseInt(env.get("umask").strip(), 8);
-        Map<String, String> kv = sections.get("@@path 0");
+        Map<String, String> env = FileFacts.section(out, "@@env");
         // the command died before it got to the path: never remember a guess
-        if (kv == null) return new Entry(FileFacts.ABSENT, false, now);
-        Entry e = new Entry(FileFacts.of(kv), kv.containsKey("parent"), now);
+        if (!env.containsKey("umask") || !out.contains("@@path")) return new Entry(FileFacts.ABSENT, false, now);
+        umask = Integer.parseInt(env.get("umask").strip(), 8);
+        Entry e = new Entry(FileFacts.parse(out), env.containsKey("parent"), now);
         if (remembers) entries.put(path, e);
         return e;
     }
@@ -120,9 +117,9 @@ public final class RemoteFileCache {
     }
 
     private List<String> batch(String path) {
+        if (!remembers) return List.of(path);
         Set<String> batch = new LinkedHashSet<>();
         batch.add(path);
-        if (!remembers) return List.of(path);
         long now = clock.getAsLong();
         try {
             for (String p : lookahead.get()) {
