@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/jsock as users run it: the first apply after a build records the classes it loads and dumps
- * the class-data-sharing archive next to the jar; the archive is one the JVM accepts (checked with
+ * bin/jsock as users run it: the first apply after a build that does the real work (not --help,
+ * --syntax-check or a failing load) records the classes it loads and dumps the class-data-sharing
+ * archive next to the jar; the archive is one the JVM accepts (checked with
  * -Xshare:on, which refuses to start on a bad or stale archive), and later runs work with it.
  */
 @Tag("lab")
@@ -34,7 +35,7 @@ class LauncherIT {
     }
 
     @Test
-    void theFirstApplyBuildsAnArchiveTheJvmAcceptsAndLaterRunsUseIt() throws Exception {
+    void theFirstRealApplyBuildsAnArchiveTheJvmAcceptsAndLaterRunsUseIt() throws Exception {
         Path jar = Files.copy(Path.of(System.getProperty("jsock.jar", "target/jsock.jar")), dir.resolve("jsock.jar"));
         Path jsa = dir.resolve("jsock.jsa");
         Path pb = Files.writeString(dir.resolve("site.yml"), """
@@ -45,6 +46,15 @@ class LauncherIT {
                     - copy: content="archived\\n" dest=%s
                 """.formatted(dir.resolve("out.txt")));
         String launcher = Path.of("bin/jsock").toAbsolutePath().toString();
+
+        // runs that load only a fraction of the classes must not train the archive
+        Run help = run(List.of(launcher, "apply", "--help"), jar);
+        assertThat(help.code()).as(help.out()).isZero();
+        Run syntax = run(List.of(launcher, "apply", pb.toString(), "-i", "localhost,", "--syntax-check"), jar);
+        assertThat(syntax.code()).as(syntax.out()).isZero();
+        Run missing = run(List.of(launcher, "apply", dir.resolve("missing.yml").toString(), "-i", "localhost,"), jar);
+        assertThat(missing.code()).isNotZero();
+        assertThat(jsa).doesNotExist();
 
         Run first = run(List.of(launcher, "apply", pb.toString(), "-i", "localhost,"), jar);
         assertThat(first.code()).as(first.out()).isZero();
