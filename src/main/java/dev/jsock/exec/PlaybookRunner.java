@@ -91,6 +91,7 @@ public final class PlaybookRunner {
         Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
         Map<String, Object> roleDefaults = new LinkedHashMap<>();
         for (RoleRef ref : play.roles()) roleDefaults.putAll(ref.role().defaults());
+        services.templar().hostsSideBySide(Math.min(hosts.size(), request.forks()));
         StepGate gate = new StepGate(hosts);
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
                 roleDefaults, groups, request, services.templar(), services.modules(), services.includes(),

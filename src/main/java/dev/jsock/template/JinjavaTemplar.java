@@ -36,6 +36,9 @@ public final class JinjavaTemplar implements Templar {
      */
     private final Map<String, java.util.Optional<NameCheck.Problem>> nameChecks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> rewrites = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Renders remembered across hosts (one templar serves one run), used while hosts run side by side. */
+    private final RenderMemo memo = new RenderMemo();
+    private volatile boolean shareRenders;
 
     public JinjavaTemplar() {
         CompositeELResolver resolver = new CompositeELResolver();
@@ -126,6 +129,11 @@ public final class JinjavaTemplar implements Templar {
     }
 
     @Override
+    public void hostsSideBySide(int count) {
+        shareRenders = count > 1;
+    }
+
+    @Override
     public String toJson(Object value) {
         return PyJson.dumps(value, null, false);
     }
@@ -166,8 +174,8 @@ public final class JinjavaTemplar implements Templar {
         }
         requireClosedDelimiters(s);
         Matcher single = SINGLE_VAR.matcher(s);
-        if (single.matches() && session.rawVars().containsKey(single.group(1))) {
-            Object raw = session.rawVars().get(single.group(1));
+        if (single.matches() && session.has(single.group(1))) {
+            Object raw = session.raw(single.group(1));
             if (raw == null || raw instanceof Boolean || raw instanceof Number) {
                 return raw;
             }
@@ -182,23 +190,36 @@ public final class JinjavaTemplar implements Templar {
     private String render(String text, String fileName, RenderSession session) {
         session.enter();
         try {
-            nameCheck(text).ifPresent(p -> session.fail(p.message(), p.line()));
-            if (session.failure() != null) {
-                throw failure(session, fileName);
+            if (!shareRenders || session.nested()) return renderNow(text, fileName, session);
+            String known = memo.begin(text, session);
+            if (known != null) return known;
+            String out = null;
+            try {
+                out = renderNow(text, fileName, session);
+                return out;
+            } finally {
+                memo.finish(text, session, out);
             }
-            Map<String, Object> bindings = new HashMap<>();
-            bindings.put(RenderSession.KEY, session);
-            RenderResult result = renderInChildOfGlobal(rewritten(withoutFinalNewline(text)), bindings);
-            if (session.failure() == null) {
-                fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
-            }
-            if (session.failure() != null) {
-                throw failure(session, fileName);
-            }
-            return padNewlines(result.getOutput(), trailingNewlines(text));
         } finally {
             session.leave();
         }
+    }
+
+    private String renderNow(String text, String fileName, RenderSession session) {
+        nameCheck(text).ifPresent(p -> session.fail(p.message(), p.line()));
+        if (session.failure() != null) {
+            throw failure(session, fileName);
+        }
+        Map<String, Object> bindings = new HashMap<>();
+        bindings.put(RenderSession.KEY, session);
+        RenderResult result = renderInChildOfGlobal(rewritten(withoutFinalNewline(text)), bindings);
+        if (session.failure() == null) {
+            fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
+        }
+        if (session.failure() != null) {
+            throw failure(session, fileName);
+        }
+        return padNewlines(result.getOutput(), trailingNewlines(text));
     }
 
     private java.util.Optional<NameCheck.Problem> nameCheck(String text) {

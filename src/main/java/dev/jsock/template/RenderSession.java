@@ -24,6 +24,16 @@ final class RenderSession {
      * now(), lookups) are always templated again, as Ansible does.
      */
     private final Map<String, Object> templated = new java.util.HashMap<>();
+    /**
+     * Every variable this call has read, with its raw value as read (or {@link RenderMemo#ABSENT}):
+     * what a remembered render depends on. Kept for the whole call, so that a variable templated
+     * once and then taken from {@link #templated} still counts with what its own template read.
+     */
+    private final Map<String, Object> reads = new java.util.LinkedHashMap<>();
+    /** False once the call read something a remembered render must not depend on. */
+    private boolean memoable = true;
+    /** The text whose render this call is doing on behalf of hosts waiting in {@link RenderMemo}. */
+    private String owning;
     private int depth;
     private String failure;
     private int failureLine = -1;
@@ -40,23 +50,71 @@ final class RenderSession {
 
     /** A top-level variable, templated now if its raw value holds Jinja; Undefined when absent. */
     Object variable(String name) {
+        record(name);
         if (!vars.containsKey(name)) {
             return Undefined.variable(name);
         }
         return materialize(vars.get(name));
     }
 
+    /** Whether a top-level variable exists (recorded as read). */
+    boolean has(String name) {
+        record(name);
+        return vars.containsKey(name);
+    }
+
+    /** A top-level variable's raw value, untemplated (recorded as read). */
+    Object raw(String name) {
+        record(name);
+        return vars.get(name);
+    }
+
+    private void record(String name) {
+        if (name.equals("hostvars") || name.equals("vars")) memoable = false; // live views of every host
+        reads.putIfAbsent(name, peek(name));
+    }
+
+    /** A raw value as {@link RenderMemo} compares it, without recording a read. */
+    Object peek(String name) {
+        return vars.containsKey(name) ? vars.get(name) : RenderMemo.ABSENT;
+    }
+
+    Map<String, Object> reads() {
+        return reads;
+    }
+
+    /** Takes over the reads of a remembered render used in place of rendering. */
+    void recordAll(Map<String, Object> read) {
+        read.forEach((k, v) -> reads.putIfAbsent(k, peek(k)));
+    }
+
+    boolean memoable() {
+        return memoable && failure == null;
+    }
+
+    void ownsRendering(String text) {
+        owning = text;
+    }
+
+    boolean releaseRendering(String text) {
+        if (!text.equals(owning)) return false;
+        owning = null;
+        return true;
+    }
+
     /** Makes a raw value usable: templates strings, wraps lists and maps so their items are templated on access. */
     Object materialize(Object raw) {
         if (raw instanceof String s && JinjavaTemplar.isPossiblyTemplate(s)) {
-            Object known = templated.get(s);
+            Object known = templated.get(s); // only stable strings are kept there
             if (known != null) return known;
+            boolean stable = RenderMemo.stable(s);
+            if (!stable) memoable = false;
             if (!inProgress.add(s)) {
                 throw Failures.raise("recursive loop detected in template string: " + s);
             }
             try {
                 Object value = templar.templateString(s, this);
-                if (value != null && failure == null && stable(s)) templated.put(s, value);
+                if (value != null && failure == null && stable) templated.put(s, value);
                 return value;
             } finally {
                 inProgress.remove(s);
@@ -78,15 +136,6 @@ final class RenderSession {
             return new LazyList(l, this);
         }
         return raw;
-    }
-
-    private static boolean stable(String s) {
-        return !(s.contains("random") || s.contains("shuffle") || s.contains("now(") || s.contains("lookup")
-                || s.contains("query") || s.contains("q(") || s.contains("uuid"));
-    }
-
-    Map<String, Object> rawVars() {
-        return vars;
     }
 
     void enter() {

@@ -33,4 +33,12 @@ public interface Templar {
 
     /** Python's str() of a value as Jinja in Ansible prints it: True, ['a', 'b'], {'k': 'v'}. */
     String toText(Object value);
+
+    /**
+     * How many hosts are about to run the same tasks side by side. With more than one, a templar
+     * may share a render between hosts whose variables give the same result; with one, there is
+     * nothing to share and remembering would only cost. A hint: results never depend on it.
+     */
+    default void hostsSideBySide(int count) {
+    }
 }
