@@ -43,8 +43,9 @@ class MoreFaultsIT {
 
     @BeforeAll
     static void boot() {
-        lab = new Lab(Lab.DEFAULT_STATE_DIR, new PrintWriter(System.err, true));
-        List<LabHost> hosts = lab.up(VICTIM);
+        // through LabHosts, so the hosts this run boots are stopped when the run ends
+        lab = dev.jsock.lab.LabHosts.lab();
+        List<LabHost> hosts = dev.jsock.lab.LabHosts.get(VICTIM);
         victim = hosts.get(VICTIM - 1);
         healthy = hosts.get(HEALTHY - 1);
     }
