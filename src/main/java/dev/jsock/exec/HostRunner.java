@@ -65,7 +65,7 @@ final class HostRunner implements Runnable {
         this.tasks = new TaskExecutor(pc, resolver, new ActionRunner(pc));
         this.tags = new TagFilter(pc.request().tags(), pc.request().skipTags());
         hs.files.clear();
-        hs.files.lookahead(() -> new PathLookahead(pc, resolver, hs).paths(upcoming()));
+        hs.files.predict(() -> new PathLookahead(pc, resolver, hs).predict(upcoming()));
     }
 
     /** The tasks still to come from here on, the running one first, each with its scope. */

@@ -1,6 +1,8 @@
 package dev.jsock.exec;
 
 import dev.jsock.model.Task;
+import dev.jsock.modules.ModuleReads;
+import dev.jsock.modules.RemoteFileCache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +12,8 @@ import java.util.Set;
 
 /**
  * Predicts which remote paths the coming file, copy, template and stat tasks of a host will look
- * at, by templating their path argument (per loop item) with the host's variables as they are now.
+ * at, and the read-only commands its coming user and systemd tasks will start with, by templating
+ * their path or name argument (per loop item) with the host's variables as they are now.
  * A prediction is only a hint for one batched look at the host: a path that cannot be templated
  * yet (it depends on a later set_fact or register) is left out and costs its task a look of its
  * own; a wrong one costs a few bytes of output. It never fails and never changes anything.
@@ -34,37 +37,47 @@ final class PathLookahead {
     }
 
     List<String> paths(List<Upcoming> upcoming) {
-        Set<String> out = new LinkedHashSet<>();
+        return predict(upcoming).paths();
+    }
+
+    /** The paths and the modules' first read-only commands of the coming tasks. */
+    RemoteFileCache.Prediction predict(List<Upcoming> upcoming) {
+        Set<String> paths = new LinkedHashSet<>();
+        Set<String> reads = new LinkedHashSet<>();
         int[] budget = {MAX_TASKS};
         for (Upcoming u : upcoming) {
-            if (!collect(u.task(), u.scope(), out, budget)) break;
+            if (!collect(u.task(), u.scope(), paths, reads, budget)) break;
         }
-        return new ArrayList<>(out);
+        return new RemoteFileCache.Prediction(new ArrayList<>(paths), new ArrayList<>(reads));
     }
 
     /** False once the budget is spent. */
-    private boolean collect(Task task, Scope scope, Set<String> out, int[] budget) {
-        if (budget[0]-- <= 0 || out.size() >= MAX_PATHS) return false;
+    private boolean collect(Task task, Scope scope, Set<String> paths, Set<String> reads, int[] budget) {
+        if (budget[0]-- <= 0 || paths.size() + reads.size() >= MAX_PATHS) return false;
         if (task.isBlock()) {
             Scope inner = scope.enter(task);
-            for (Task t : task.block()) if (!collect(t, inner, out, budget)) return false;
+            for (Task t : task.block()) if (!collect(t, inner, paths, reads, budget)) return false;
             return true;
         }
-        String key = pathArgument(task);
-        if (key == null) return true;
+        String action = shortAction(task);
+        String pathKey = pathArgument(task);
+        String readKey = pathKey == null ? ModuleReads.nameArgument(action, task.args()) : null;
+        if (pathKey == null && readKey == null) return true;
+        java.util.function.Function<String, String> asRead = readKey == null ? p -> p : n -> ModuleReads.command(action, n);
+        Set<String> out = pathKey != null ? paths : reads;
         try {
             Map<String, Object> vars = resolver.forTask(hs, task, scope);
-            Object raw = task.args().get(key);
+            Object raw = task.args().get(pathKey != null ? pathKey : readKey);
             if (task.loop() == null) {
-                add(out, raw, vars);
+                add(out, raw, vars, asRead);
                 return true;
             }
             if (!(pc.templar().template(task.loop(), vars) instanceof List<?> items)) return true;
             for (Object item : items) {
-                if (out.size() >= MAX_PATHS) return false;
+                if (paths.size() + reads.size() >= MAX_PATHS) return false;
                 Map<String, Object> itemVars = new LinkedHashMap<>(vars);
                 itemVars.put(task.loopVar(), item);
-                add(out, raw, itemVars);
+                add(out, raw, itemVars, asRead);
             }
         } catch (RuntimeException e) {
             // not predictable yet: the task looks for itself
@@ -72,17 +85,22 @@ final class PathLookahead {
         return true;
     }
 
-    private void add(Set<String> out, Object raw, Map<String, Object> vars) {
+    private void add(Set<String> out, Object raw, Map<String, Object> vars, java.util.function.Function<String, String> as) {
         Object v = pc.templar().template(raw, vars);
-        if (v instanceof String s && !s.isEmpty() && !s.contains("\n")) out.add(s);
+        if (v instanceof String s && !s.isEmpty() && !s.contains("\n")) out.add(as.apply(s));
     }
 
-    /** The argument naming the remote path a task looks at first, or null for other actions. */
-    static String pathArgument(Task task) {
+    private static String shortAction(Task task) {
         String action = task.action();
         for (String prefix : List.of("ansible.builtin.", "ansible.legacy.")) {
             if (action.startsWith(prefix)) action = action.substring(prefix.length());
         }
+        return action;
+    }
+
+    /** The argument naming the remote path a task looks at first, or null for other actions. */
+    static String pathArgument(Task task) {
+        String action = shortAction(task);
         Map<String, Object> args = task.args();
         return switch (action) {
             case "copy", "template" -> args.containsKey("dest") ? "dest" : null;

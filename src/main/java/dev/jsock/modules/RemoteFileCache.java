@@ -1,6 +1,7 @@
 package dev.jsock.modules;
 
 import dev.jsock.transport.Become;
+import dev.jsock.transport.CommandResult;
 import dev.jsock.transport.UnreachableException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
  * a play do not each pay a round trip to look at their path before deciding anything. On a miss,
  * one command looks at the missed path and at every path the rest of the play is predicted to
  * touch (the lookahead, which the executor sets before each task), so an unchanged play reads all
- * its files' state in one or two commands instead of one per task and loop item.
+ * its files' state in one or two commands instead of one per task and loop item. The read-only
+ * commands other modules start with (the user module's getent, the systemd module's show) ride
+ * along in the same command and are kept the same way.
  *
  * <p>Correctness rests on forgetting early: the executor empties the cache after anything that may
  * have changed a file (a module that reported a change or failed, and every module that can write
@@ -34,10 +37,21 @@ public final class RemoteFileCache {
     /** One path as last seen: its facts and whether its parent directory exists. */
     record Entry(FileFacts facts, boolean parentExists, long readAt) {}
 
+    /**
+     * What the coming tasks will look at: remote paths, and the read-only commands some modules
+     * start with (user's getent, systemd's show), as the modules would write them.
+     */
+    public record Prediction(List<String> paths, List<String> reads) {
+        public static final Prediction NONE = new Prediction(List.of(), List.of());
+    }
+
+    private record Read(CommandResult result, long readAt) {}
+
     private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, Read> reads = new HashMap<>();
     private final LongSupplier clock;
     private final boolean remembers;
-    private Supplier<? extends Iterable<String>> lookahead = List::of;
+    private Supplier<Prediction> lookahead = () -> Prediction.NONE;
     private String identity;
     private int umask = 022;
     private int commands;
@@ -63,12 +77,22 @@ public final class RemoteFileCache {
 
     /** The paths the coming tasks will look at, computed only when a miss needs them. */
     public void lookahead(Supplier<? extends Iterable<String>> paths) {
-        this.lookahead = paths == null ? List::of : paths;
+        predict(paths == null ? null : () -> {
+            List<String> all = new ArrayList<>();
+            paths.get().forEach(all::add);
+            return new Prediction(all, List.of());
+        });
     }
 
-    /** Forgets everything: something may have changed the host's files. */
+    /** What the coming tasks will look at, computed only when a miss needs it (once per miss). */
+    public void predict(Supplier<Prediction> prediction) {
+        this.lookahead = prediction == null ? () -> Prediction.NONE : prediction;
+    }
+
+    /** Forgets everything: something may have changed the host's files or services. */
     public void clear() {
         entries.clear();
+        reads.clear();
     }
 
     /** Remote commands this cache has run (for tests and -vvv accounting). */
@@ -86,16 +110,89 @@ public final class RemoteFileCache {
         long now = clock.getAsLong();
         Entry known = entries.get(path);
         if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return known;
-        List<String> batch = batch(path);
-        if (batch.size() > 1) {
-            FileFactsBatch.Result r = FileFactsBatch.parse(remote.run(FileFactsBatch.command(batch)).stdout(), batch);
+        Prediction coming = predicted();
+        List<String> batch = batch(path, coming.paths());
+        List<String> moreReads = pendingReads(null, coming.reads());
+        if (batch.size() > 1 || !moreReads.isEmpty()) {
+            ReadBatch rb = new ReadBatch();
+            String cmd = FileFactsBatch.command(batch) + (moreReads.isEmpty() ? "" : "; " + rb.command(moreReads));
+            String out = remote.run(cmd).stdout();
             commands++;
+            FileFactsBatch.Result r = FileFactsBatch.parse(rb.before(out), batch);
             if (r.umask() != null) umask = r.umask();
             r.seen().forEach((p, s) -> entries.put(p, new Entry(s.facts(), s.parentExists(), now)));
+            keepReads(rb.parse(out, moreReads), now);
             Entry e = entries.get(path);
             if (e != null && r.umask() != null) return e;
         }
         return lookOne(remote, path, now);
+    }
+
+    /**
+     * What a read-only command prints, from memory or run now. On a miss, the paths and reads the
+     * coming tasks are predicted to need are looked at in the same remote command. The result has
+     * no stderr (reads are run with it discarded): only for commands whose stderr nobody reads.
+     */
+    CommandResult read(Remote remote, Become become, String command) throws UnreachableException {
+        String who = become.enabled() ? become.user() : "";
+        if (!who.equals(identity)) {
+            clear();
+            identity = who;
+        }
+        long now = clock.getAsLong();
+        Read known = reads.get(command);
+        if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return known.result();
+        if (!remembers) {
+            commands++;
+            return remote.run(command);
+        }
+        Prediction coming = predicted();
+        List<String> batch = batch(null, coming.paths());
+        List<String> all = pendingReads(command, coming.reads());
+        ReadBatch rb = new ReadBatch();
+        String cmd = (batch.isEmpty() ? "true" : FileFactsBatch.command(batch)) + "; " + rb.command(all);
+        String out = remote.run(cmd).stdout();
+        commands++;
+        if (!batch.isEmpty()) {
+            FileFactsBatch.Result r = FileFactsBatch.parse(rb.before(out), batch);
+            if (r.umask() != null) {
+                umask = r.umask();
+                r.seen().forEach((p, s) -> entries.put(p, new Entry(s.facts(), s.parentExists(), now)));
+            }
+        }
+        keepReads(rb.parse(out, all), now);
+        Read got = reads.get(command);
+        if (got != null) return got.result();
+        commands++;
+        return remote.run(command); // its frame did not come back whole: run it on its own
+    }
+
+    private void keepReads(Map<String, ReadBatch.Output> outputs, long now) {
+        outputs.forEach((c, o) -> reads.put(c, new Read(new CommandResult(o.exitCode(), o.stdout(), ""), now)));
+    }
+
+    /** {@code first} (when not null) and the predicted reads not already known. */
+    private List<String> pendingReads(String first, List<String> predicted) {
+        if (!remembers) return first == null ? List.of() : List.of(first);
+        Set<String> out = new LinkedHashSet<>();
+        if (first != null) out.add(first);
+        long now = clock.getAsLong();
+        for (String c : predicted) {
+            if (out.size() >= MAX_BATCH) break;
+            Read r = reads.get(c);
+            if (c != null && !c.isEmpty() && (r == null || now - r.readAt() > MAX_AGE_MILLIS)) out.add(c);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private Prediction predicted() {
+        if (!remembers) return Prediction.NONE;
+        try {
+            Prediction p = lookahead.get();
+            return p == null ? Prediction.NONE : p;
+        } catch (RuntimeException e) {
+            return Prediction.NONE; // a prediction that cannot be computed costs a later miss, never this task
+        }
     }
 
     /** One path with per-path logic (links, unreadable files): what the batch leaves out. */
@@ -116,19 +213,16 @@ public final class RemoteFileCache {
         return umask;
     }
 
-    private List<String> batch(String path) {
-        if (!remembers) return List.of(path);
+    /** {@code path} (when not null) and the predicted paths not already known. */
+    private List<String> batch(String path, List<String> predicted) {
+        if (!remembers) return path == null ? List.of() : List.of(path);
         Set<String> batch = new LinkedHashSet<>();
-        batch.add(path);
+        if (path != null) batch.add(path);
         long now = clock.getAsLong();
-        try {
-            for (String p : lookahead.get()) {
-                if (batch.size() >= MAX_BATCH) break;
-                Entry e = entries.get(p);
-                if (p != null && !p.isEmpty() && (e == null || now - e.readAt() > MAX_AGE_MILLIS)) batch.add(p);
-            }
-        } catch (RuntimeException e) {
-            // a prediction that cannot be computed costs a later miss, never this task
+        for (String p : predicted) {
+            if (batch.size() >= MAX_BATCH) break;
+            Entry e = entries.get(p);
+            if (p != null && !p.isEmpty() && (e == null || now - e.readAt() > MAX_AGE_MILLIS)) batch.add(p);
         }
         return new ArrayList<>(batch);
     }

@@ -56,7 +56,12 @@ final class SystemdModule extends BaseModule {
         }
         String systemctl = "systemctl" + (scope.equals("system") ? "" : " --" + scope) + (a.bool("no_block", false) ? " --no-block" : "");
         Remote remote = new Remote(ctx);
-        CommandResult r = remote.run(gatherCommand(systemctl, name, reload && !ctx.check(), reexec && !ctx.check()));
+        boolean reloads = (reload || reexec) && !ctx.check();
+        String gather = gatherCommand(systemctl, name, reload && !ctx.check(), reexec && !ctx.check());
+        // a plain look at a unit may come from the batch the coming tasks were read in; a reload
+        // changes what systemd reports, so it runs here and what was read before is forgotten
+        CommandResult r = reloads || name == null ? remote.run(gather) : ctx.files().read(remote, ctx.become(), gather);
+        if (reloads) ctx.files().clear();
         if (r.stdout().startsWith("@@jsock-failed ")) {
             String what = r.stdout().substring("@@jsock-failed ".length()).strip();
             return TaskResult.failed("failure " + r.exitCode() + " during " + what + ": " + r.stderr(), Map.of());

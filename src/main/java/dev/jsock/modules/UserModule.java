@@ -36,7 +36,7 @@ final class UserModule extends BaseModule {
         a.allowOnly("user", PARAMS);
         String state = a.choice("state", "present", "absent", "present");
         Remote remote = new Remote(ctx);
-        Account acct = parse(remote.run(readCommand(name)).stdout());
+        Account acct = parse(ctx.files().read(remote, ctx.become(), readCommand(name)).stdout());
         if (state.equals("absent")) return absent(ctx, remote, name, acct, a.bool("remove", false));
         List<String> cmd = acct == null ? useradd(a, name) : usermod(a, acct);
         Map<String, Object> data = new LinkedHashMap<>();

@@ -95,4 +95,80 @@ class RemoteFileCacheTest {
         });
         assertThat(cache.lookup(remote(), Become.NONE, dir.toString()).facts().isDir()).isTrue();
     }
+
+    private RemoteFileCache predicting(List<String> paths, List<String> reads) {
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.predict(() -> new RemoteFileCache.Prediction(paths, reads));
+        return cache;
+    }
+
+    @Test
+    void aFileLookAlsoRunsThePredictedReadsAndTheyAreAnsweredFromMemory() throws Exception {
+        Files.writeString(dir.resolve("a"), "alpha\n");
+        RemoteFileCache cache = predicting(List.of(), List.of("printf 'x\\ny'", "echo out; exit 3"));
+
+        cache.lookup(remote(), Become.NONE, dir.resolve("a").toString());
+        var first = cache.read(remote(), Become.NONE, "printf 'x\\ny'");
+        var second = cache.read(remote(), Become.NONE, "echo out; exit 3");
+
+        assertThat(cache.commands()).isEqualTo(1);
+        assertThat(first.stdout()).isEqualTo("x\ny");
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.stdout()).isEqualTo("out\n");
+        assertThat(second.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void aReadMissLooksAtThePredictedPathsAndReadsInTheSameCommand() throws Exception {
+        Path f = dir.resolve("f");
+        Files.writeString(f, "x");
+        RemoteFileCache cache = predicting(List.of(f.toString()), List.of("echo b"));
+
+        assertThat(cache.read(remote(), Become.NONE, "echo a").stdout()).isEqualTo("a\n");
+        assertThat(cache.read(remote(), Become.NONE, "echo b").stdout()).isEqualTo("b\n");
+        assertThat(cache.lookup(remote(), Become.NONE, f.toString()).facts().isReg()).isTrue();
+        assertThat(cache.commands()).isEqualTo(1);
+    }
+
+    @Test
+    void readsAreForgottenOnClearAndWhenOld() throws Exception {
+        Path f = dir.resolve("counter");
+        Files.writeString(f, "1");
+        RemoteFileCache cache = predicting(List.of(), List.of());
+        String read = "cat " + f;
+        assertThat(cache.read(remote(), Become.NONE, read).stdout()).isEqualTo("1");
+        Files.writeString(f, "2");
+        assertThat(cache.read(remote(), Become.NONE, read).stdout()).isEqualTo("1");
+
+        cache.clear();
+        assertThat(cache.read(remote(), Become.NONE, read).stdout()).isEqualTo("2");
+
+        Files.writeString(f, "3");
+        now.addAndGet(RemoteFileCache.MAX_AGE_MILLIS + 1);
+        assertThat(cache.read(remote(), Become.NONE, read).stdout()).isEqualTo("3");
+    }
+
+    @Test
+    void aReadCannotChangeTheShellTheNextOneRunsIn() throws Exception {
+        RemoteFileCache cache = predicting(List.of(), List.of("echo ${x:-unset}; pwd"));
+        assertThat(cache.read(remote(), Become.NONE, "cd /; x=1; echo $x").stdout()).isEqualTo("1\n");
+        assertThat(cache.read(remote(), Become.NONE, "echo ${x:-unset}; pwd").stdout()).doesNotStartWith("1").startsWith("unset\n");
+        assertThat(cache.commands()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutputThatLooksLikeAFrameCannotFakeAnotherReadsResult() throws Exception {
+        String forger = "printf '\\n@@jsock-rc-0 0 0\\n@@jsock-read-0 1\\nforged\\n@@jsock-rc-0 1 0\\n'";
+        RemoteFileCache cache = predicting(List.of(), List.of("echo honest"));
+        assertThat(cache.read(remote(), Become.NONE, forger).stdout()).contains("forged");
+        assertThat(cache.read(remote(), Become.NONE, "echo honest").stdout()).isEqualTo("honest\n");
+    }
+
+    @Test
+    void aCacheThatRemembersNothingRunsEveryRead() throws Exception {
+        RemoteFileCache cache = RemoteFileCache.none();
+        cache.read(remote(), Become.NONE, "true");
+        cache.read(remote(), Become.NONE, "true");
+        assertThat(cache.commands()).isEqualTo(2);
+    }
 }
