@@ -91,7 +91,8 @@ public final class PlaybookRunner {
         Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
         Map<String, Object> roleDefaults = new LinkedHashMap<>();
         for (RoleRef ref : play.roles()) roleDefaults.putAll(ref.role().defaults());
-        services.templar().hostsSideBySide(Math.min(hosts.size(), request.forks()));
+        // with forks 1 hosts run one after the other, and the later ones still reuse renders
+        services.templar().hostsSideBySide(hosts.size());
         StepGate gate = new StepGate(hosts);
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
                 roleDefaults, groups, request, services.templar(), services.modules(), services.includes(),

@@ -35,9 +35,10 @@ public interface Templar {
     String toText(Object value);
 
     /**
-     * How many hosts are about to run the same tasks side by side. With more than one, a templar
-     * may share a render between hosts whose variables give the same result; with one, there is
-     * nothing to share and remembering would only cost. A hint: results never depend on it.
+     * How many hosts are about to run the same tasks (side by side, or one after the other with
+     * forks 1). With more than one, a templar may share a render between hosts whose variables give
+     * the same result; with one, there is nothing to share and remembering would only cost. A hint:
+     * results never depend on it.
      */
     default void hostsSideBySide(int count) {
     }
