@@ -49,6 +49,14 @@ public final class RemoteFileCache {
 
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, Read> reads = new HashMap<>();
+    /** Reads taken from {@link #reads} since they were read. */
+    private final Set<String> usedReads = new java.util.HashSet<>();
+    /**
+     * Reads that were read ahead and forgotten before any task used them (a write came first, as in
+     * a first deploy). They are not read ahead again: a systemctl show costs the host's systemd
+     * real work, and repeating it with every file look of a changing run cost more than it saved.
+     */
+    private final Set<String> wastedReads = new java.util.HashSet<>();
     private final LongSupplier clock;
     private final boolean remembers;
     private Supplier<Prediction> lookahead = () -> Prediction.NONE;
@@ -92,7 +100,9 @@ public final class RemoteFileCache {
     /** Forgets everything: something may have changed the host's files or services. */
     public void clear() {
         entries.clear();
+        for (String c : reads.keySet()) if (!usedReads.contains(c)) wastedReads.add(c);
         reads.clear();
+        usedReads.clear();
     }
 
     /** Remote commands this cache has run (for tests and -vvv accounting). */
@@ -141,7 +151,10 @@ public final class RemoteFileCache {
         }
         long now = clock.getAsLong();
         Read known = reads.get(command);
-        if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return known.result();
+        if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) {
+            usedReads.add(command);
+            return known.result();
+        }
         if (!remembers) {
             commands++;
             return remote.run(command);
@@ -162,7 +175,10 @@ public final class RemoteFileCache {
         }
         keepReads(rb.parse(out, all), now);
         Read got = reads.get(command);
-        if (got != null) return got.result();
+        if (got != null) {
+            usedReads.add(command);
+            return got.result();
+        }
         commands++;
         return remote.run(command); // its frame did not come back whole: run it on its own
     }
@@ -180,7 +196,7 @@ public final class RemoteFileCache {
         for (String c : predicted) {
             if (out.size() >= MAX_BATCH) break;
             Read r = reads.get(c);
-            if (c != null && !c.isEmpty() && (r == null || now - r.readAt() > MAX_AGE_MILLIS)) out.add(c);
+            if (c != null && !c.isEmpty() && !wastedReads.contains(c) && (r == null || now - r.readAt() > MAX_AGE_MILLIS)) out.add(c);
         }
         return new ArrayList<>(out);
     }

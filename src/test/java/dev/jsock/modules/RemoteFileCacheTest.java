@@ -171,4 +171,28 @@ class RemoteFileCacheTest {
         cache.read(remote(), Become.NONE, "true");
         assertThat(cache.commands()).isEqualTo(2);
     }
+
+    @Test
+    void aReadForgottenBeforeAnyTaskUsedItIsNotReadAheadAgain() throws Exception {
+        Path f = dir.resolve("f");
+        RemoteFileCache cache = predicting(List.of(f.toString()), List.of("echo ahead"));
+        cache.lookup(remote(), Become.NONE, f.toString());   // reads "echo ahead" along
+        cache.clear();                                          // a write came before its task
+        cache.lookup(remote(), Become.NONE, f.toString());   // this time the look goes alone
+        assertThat(cache.commands()).isEqualTo(2);
+        assertThat(cache.read(remote(), Become.NONE, "echo ahead").stdout()).isEqualTo("ahead\n");
+        assertThat(cache.commands()).isEqualTo(3);
+    }
+
+    @Test
+    void aReadUsedBeforeTheCacheWasClearedIsReadAheadAgain() throws Exception {
+        Path f = dir.resolve("f");
+        RemoteFileCache cache = predicting(List.of(f.toString()), List.of("echo ahead"));
+        cache.lookup(remote(), Become.NONE, f.toString());
+        cache.read(remote(), Become.NONE, "echo ahead");
+        cache.clear();
+        cache.lookup(remote(), Become.NONE, f.toString());
+        cache.read(remote(), Become.NONE, "echo ahead");
+        assertThat(cache.commands()).isEqualTo(2);
+    }
 }
