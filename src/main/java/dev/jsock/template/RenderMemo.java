@@ -35,6 +35,8 @@ final class RenderMemo {
     private static final int ENTRIES_PER_TEXT = 32;
     /** Strings, numbers and containers a snapshot may hold; a larger one is not remembered. */
     private static final int SNAPSHOT_BUDGET = 5_000;
+    /** All snapshots together (a few tens of MB at most): past it, nothing more is remembered. */
+    private static final long TOTAL_BUDGET = 300_000;
     /** How long a host waits for another host's render of the same text. */
     private static final long WAIT_MILLIS = 5_000;
 
@@ -75,6 +77,7 @@ final class RenderMemo {
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicInteger texts = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
 
     /** A remembered output, or null; then the caller renders and calls {@link #finish}. */
     String begin(String text, RenderSession session) {
@@ -125,6 +128,7 @@ final class RenderMemo {
         synchronized (slot) {
             room = slot.entries.size() < ENTRIES_PER_TEXT;
         }
+        room = room && kept.get() < TOTAL_BUDGET;
         Map<String, Object> snapshot = room && output != null && session.memoable() ? snapshot(session.reads()) : null;
         synchronized (slot) {
             if (snapshot != null && slot.entries.size() < ENTRIES_PER_TEXT) slot.entries.add(new Entry(snapshot, output));
@@ -160,7 +164,7 @@ final class RenderMemo {
     }
 
     /** A deep copy of the variables read, or null when they are too large to keep. */
-    private static Map<String, Object> snapshot(Map<String, Object> reads) {
+    private Map<String, Object> snapshot(Map<String, Object> reads) {
         int[] budget = {SNAPSHOT_BUDGET};
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : reads.entrySet()) {
@@ -168,6 +172,7 @@ final class RenderMemo {
             if (budget[0] < 0) return null;
             out.put(e.getKey(), copy);
         }
+        kept.addAndGet(SNAPSHOT_BUDGET - budget[0] + 1L);
         return out;
     }
 
