@@ -112,11 +112,7 @@ public final class RemoteFileCache {
 
     /** The facts of {@code path} as seen by {@code become}, from memory or with one command. */
     Entry lookup(Remote remote, Become become, String path) throws UnreachableException {
-        String who = become.enabled() ? become.user() : "";
-        if (!who.equals(identity)) {
-            clear();
-            identity = who;
-        }
+        actAs(become);
         long now = clock.getAsLong();
         Entry known = entries.get(path);
         if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return known;
@@ -124,16 +120,9 @@ public final class RemoteFileCache {
         List<String> batch = batch(path, coming.paths());
         List<String> moreReads = pendingReads(null, coming.reads());
         if (batch.size() > 1 || !moreReads.isEmpty()) {
-            ReadBatch rb = new ReadBatch();
-            String cmd = FileFactsBatch.command(batch) + (moreReads.isEmpty() ? "" : "; " + rb.command(moreReads));
-            String out = remote.run(cmd).stdout();
-            commands++;
-            FileFactsBatch.Result r = FileFactsBatch.parse(rb.before(out), batch);
-            if (r.umask() != null) umask = r.umask();
-            r.seen().forEach((p, s) -> entries.put(p, new Entry(s.facts(), s.parentExists(), now)));
-            keepReads(rb.parse(out, moreReads), now);
+            boolean whole = runBatch(remote, batch, moreReads, now);
             Entry e = entries.get(path);
-            if (e != null && r.umask() != null) return e;
+            if (e != null && whole) return e;
         }
         return lookOne(remote, path, now);
     }
@@ -144,47 +133,56 @@ public final class RemoteFileCache {
      * no stderr (reads are run with it discarded): only for commands whose stderr nobody reads.
      */
     CommandResult read(Remote remote, Become become, String command) throws UnreachableException {
-        String who = become.enabled() ? become.user() : "";
-        if (!who.equals(identity)) {
-            clear();
-            identity = who;
-        }
+        actAs(become);
         long now = clock.getAsLong();
         Read known = reads.get(command);
-        if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) {
-            usedReads.add(command);
-            return known.result();
-        }
+        if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return used(command, known);
         if (!remembers) {
             commands++;
             return remote.run(command);
         }
         Prediction coming = predicted();
-        List<String> batch = batch(null, coming.paths());
-        List<String> all = pendingReads(command, coming.reads());
-        ReadBatch rb = new ReadBatch();
-        String cmd = (batch.isEmpty() ? "true" : FileFactsBatch.command(batch)) + "; " + rb.command(all);
-        String out = remote.run(cmd).stdout();
-        commands++;
-        if (!batch.isEmpty()) {
-            FileFactsBatch.Result r = FileFactsBatch.parse(rb.before(out), batch);
-            if (r.umask() != null) {
-                umask = r.umask();
-                r.seen().forEach((p, s) -> entries.put(p, new Entry(s.facts(), s.parentExists(), now)));
-            }
-        }
-        keepReads(rb.parse(out, all), now);
+        runBatch(remote, batch(null, coming.paths()), pendingReads(command, coming.reads()), now);
         Read got = reads.get(command);
-        if (got != null) {
-            usedReads.add(command);
-            return got.result();
-        }
+        if (got != null) return used(command, got);
         commands++;
         return remote.run(command); // its frame did not come back whole: run it on its own
     }
 
-    private void keepReads(Map<String, ReadBatch.Output> outputs, long now) {
-        outputs.forEach((c, o) -> reads.put(c, new Read(new CommandResult(o.exitCode(), o.stdout(), ""), now)));
+    /** Entries are only valid for the identity they were read as: another one starts afresh. */
+    private void actAs(Become become) {
+        String who = become.enabled() ? become.user() : "";
+        if (!who.equals(identity)) {
+            clear();
+            identity = who;
+        }
+    }
+
+    private CommandResult used(String command, Read read) {
+        usedReads.add(command);
+        return read.result();
+    }
+
+    /**
+     * Looks at {@code paths} and runs {@code readCommands} in one remote command, keeping what
+     * came back whole. False when the file part did not come back whole (or there was none).
+     */
+    private boolean runBatch(Remote remote, List<String> paths, List<String> readCommands, long now) throws UnreachableException {
+        ReadBatch rb = new ReadBatch();
+        String files = paths.isEmpty() ? "true" : FileFactsBatch.command(paths);
+        String out = remote.run(readCommands.isEmpty() ? files : files + "; " + rb.command(readCommands)).stdout();
+        commands++;
+        boolean whole = false;
+        if (!paths.isEmpty()) {
+            FileFactsBatch.Result r = FileFactsBatch.parse(rb.before(out), paths);
+            if (r.umask() != null) {
+                umask = r.umask();
+                whole = true;
+            }
+            r.seen().forEach((p, s) -> entries.put(p, new Entry(s.facts(), s.parentExists(), now)));
+        }
+        rb.parse(out, readCommands).forEach((c, o) -> reads.put(c, new Read(new CommandResult(o.exitCode(), o.stdout(), ""), now)));
+        return whole;
     }
 
     /** {@code first} (when not null) and the predicted reads not already known. */
