@@ -36,7 +36,8 @@ final class LocalActions {
         Map<String, Object> args = task.args();
         Object level = args.get("verbosity");
         if (level != null && Integer.parseInt(String.valueOf(templar.template(level, vars))) > verbosity) {
-            return TaskResult.skipped("Verbosity threshold not met.");
+            // an action-level skip: Ansible reports it as skipped_reason, not as a condition's skip_reason
+            return new TaskResult(TaskResult.Status.SKIPPED, "", Map.of("skipped_reason", "Verbosity threshold not met.", "_jsock_debug", true), List.of());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         if (args.containsKey("var")) {
@@ -57,12 +58,37 @@ final class LocalActions {
         return TaskResult.ok(data);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Python's keywords: Ansible refuses them as variable names (True, False and None included). */
+    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+            "while", "with", "yield");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * As Ansible's set_fact: names are templated too ({@code "port_{{ item }}": 80}) and must be
+     * ASCII identifiers, not Python keywords; a value that is the text true/false/yes/no becomes a
+     * boolean (Ansible does this for every string value, not only key=value ones).
+     */
     private TaskResult setFact(HostState hs, Task task, Map<String, Object> vars) {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : task.args().entrySet()) {
             if (e.getKey().equals("cacheable")) continue;
-            facts.put(e.getKey(), templar.template(e.getValue(), vars));
+            String name = templar.toText(templar.template(e.getKey(), vars));
+            if (!IDENTIFIER.matcher(name).matches() || PYTHON_KEYWORDS.contains(name)) {
+                return TaskResult.failed("The variable name '" + name + "' is not valid. Variables must start with a letter or underscore character, "
+                        + "and contain only letters, numbers and underscores.", Map.of());
+            }
+            Object value = templar.template(e.getValue(), vars);
+            if (value instanceof String text) {
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                if (lower.equals("true") || lower.equals("yes")) value = Boolean.TRUE;
+                else if (lower.equals("false") || lower.equals("no")) value = Boolean.FALSE;
+            }
+            facts.put(name, value);
+        }
+        if (facts.isEmpty()) {
+            return TaskResult.failed("No key/value pairs provided, at least one is required for this action to succeed", Map.of());
         }
         hs.facts.putAll(facts);
         return TaskResult.ok(Map.of("ansible_facts", facts));

@@ -49,6 +49,7 @@ final class TaskExecutor {
             result = TaskResult.failed(e.getMessage(), Map.of());
         }
         result = renderAware(hs, result);
+        result = markDebug(task, result);
         TaskResult shown = SecretMask.mask(result, SecretMask.secretValues(vars));
         if (result.data().get("results") == null) {
             pc.listener().hostResult(hs.name(), task.displayName(), shown, null, ignored(task, result, vars), noLog);
@@ -64,10 +65,18 @@ final class TaskExecutor {
             return TaskResult.failed("Invalid data passed to 'loop', it requires a list, got this instead: "
                     + pc.templar().toText(items) + ". Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.", Map.of());
         }
+        if (list.isEmpty()) {
+            // Ansible: skipped, with results: [] and its own reason
+            Map<String, Object> none = new LinkedHashMap<>();
+            none.put("results", List.of());
+            none.put("skipped_reason", "No items in the list");
+            none.put(TaskResult.LOOP, true);
+            return new TaskResult(Status.SKIPPED, "", none, List.of());
+        }
         List<Object> results = new ArrayList<>();
         boolean anyChanged = false;
         boolean anyFailed = false;
-        boolean allSkipped = !list.isEmpty();
+        boolean allSkipped = true;
         for (Object item : list) {
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put(task.loopVar(), item);
@@ -85,18 +94,35 @@ final class TaskExecutor {
             reg.put(task.loopVar(), item);
             reg.put("ansible_loop_var", task.loopVar());
             results.add(reg);
-            anyChanged |= r.changed();
+            r = markDebug(task, r);
+            anyChanged |= r.changed() || Boolean.TRUE.equals(r.registered().get("changed"));
             anyFailed |= r.failed();
             allSkipped &= r.status() == Status.SKIPPED;
-            pc.listener().hostResult(hs.name(), task.displayName(), SecretMask.mask(r, SecretMask.secretValues(itemVars)),
+            // the item's result as shown carries the loop variable, as Ansible's does
+            Map<String, Object> shownData = new LinkedHashMap<>(r.data());
+            shownData.put(task.loopVar(), item);
+            shownData.put("ansible_loop_var", task.loopVar());
+            TaskResult shown = new TaskResult(r.status(), r.msg(), shownData, r.diffs());
+            pc.listener().hostResult(hs.name(), task.displayName(), SecretMask.mask(shown, SecretMask.secretValues(itemVars)),
                     label(task, item, itemVars), false, noLog);
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", results);
-        if (allSkipped) data.put("skipped", true);
+        data.put("skipped", allSkipped);
+        // a failed loop still says whether an item changed something (the recap counts it)
+        if (anyChanged) data.put("changed", true);
+        data.put(TaskResult.LOOP, true);
         Status st = anyFailed ? Status.FAILED : allSkipped ? Status.SKIPPED : anyChanged ? Status.CHANGED : Status.OK;
         String msg = anyFailed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed";
         return new TaskResult(st, msg, data, List.of());
+    }
+
+    /** A debug task's skip is shown as Ansible's callback shows debug results (see the reporter). */
+    private static TaskResult markDebug(Task task, TaskResult r) {
+        if (r.status() != Status.SKIPPED || !task.action().equals("debug") || r.data().containsKey("_jsock_debug")) return r;
+        Map<String, Object> data = new LinkedHashMap<>(r.data());
+        data.put("_jsock_debug", true);
+        return new TaskResult(r.status(), r.msg(), data, r.diffs());
     }
 
     /**

@@ -19,6 +19,9 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
         }
     }
 
+    /** Marks the result of a whole loop (its items are in "results"); never registered or shown. */
+    public static final String LOOP = "_jsock_loop";
+
     public TaskResult {
         data = Maps.copy(data);
         diffs = List.copyOf(diffs);
@@ -85,13 +88,15 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
         if (!data.containsKey("_jsock_bare")) {
             m.put("changed", status == Status.CHANGED || (status == Status.FAILED && Boolean.TRUE.equals(data.get("changed"))));
         }
-        m.put("failed", status == Status.FAILED);
+        boolean loop = data.containsKey(LOOP);
+        // Ansible's skipped results and whole-loop results say "failed" only when they failed
+        if (status == Status.FAILED || (status != Status.SKIPPED && !loop)) m.put("failed", status == Status.FAILED);
         if (status == Status.SKIPPED) {
             m.put("skipped", true);
-            m.putIfAbsent("skip_reason", msg.isEmpty() ? "Conditional result was False" : msg);
+            if (!loop && !data.containsKey("skipped_reason")) m.putIfAbsent("skip_reason", msg.isEmpty() ? "Conditional result was False" : msg);
         }
         if (status == Status.UNREACHABLE) m.put("unreachable", true);
-        if (!msg.isEmpty() && status != Status.SKIPPED) m.put("msg", msg);
+        if (!msg.isEmpty() && (status != Status.SKIPPED || loop)) m.put("msg", msg);
         return m;
     }
 }

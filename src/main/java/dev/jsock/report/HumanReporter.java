@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class HumanReporter implements RunListener {
     private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    private static final Set<String> DEBUG_ALLOWED = Set.of("msg", "exception", "warnings", "deprecations");
+    private static final Set<String> DEBUG_HIDDEN = Set.of("changed", "failed", "skipped", "invocation", "skip_reason");
     private static final Set<String> INTERNAL = Set.of("invocation", "_ansible_no_log", "_ansible_verbose_always", "_jsock_debug");
 
     private final PrintWriter out;
@@ -92,7 +94,7 @@ public final class HumanReporter implements RunListener {
             }
             case SKIPPED -> {
                 String line = "skipping: [" + host + "]" + (item == null ? "" : " =>" + itemText + " ");
-                if (verbosity > 0 && !r.msg().isEmpty()) line += " => " + PyJson.compact(Map.of("skip_reason", r.msg(), "changed", false));
+                if (verbosity > 0) line += " => " + PyJson.compact(shown);
                 out.println(colors.skip(line));
             }
             case FAILED -> {
@@ -119,7 +121,12 @@ public final class HumanReporter implements RunListener {
 
     @Override
     public synchronized void loopFinished(String host, String task, TaskResult r, boolean ignored) {
-        if (r.status() == TaskResult.Status.SKIPPED) out.println(colors.skip("skipping: [" + host + "]"));
+        if (r.status() == TaskResult.Status.SKIPPED) {
+            // Ansible's line after the items: the loop's result without them
+            Map<String, Object> shown = shown(r, false);
+            shown.remove("results");
+            out.println(colors.skip("skipping: [" + host + "]" + (verbosity > 0 ? " => " + PyJson.compact(shown) : "")));
+        }
         if (r.failed() && ignored) out.println(colors.skip("...ignoring"));
         out.flush();
     }
@@ -145,12 +152,14 @@ public final class HumanReporter implements RunListener {
             if (INTERNAL.contains(e.getKey())) continue;
             m.put(e.getKey(), e.getValue());
         }
-        if (isDebug(r)) {
-            m.remove("failed");
-            // Ansible's callback drops "changed" from debug output only
-            if (r.data().containsKey("_jsock_debug")) m.remove("changed");
+        // what Ansible hands its callbacks is a copy without these
+        m.remove("failed");
+        m.remove("skipped");
+        if (r.data().containsKey("_jsock_debug")) {
+            // Ansible's callback cleans debug results: a msg stands alone, else the usual keys go
+            if (m.containsKey("msg")) m.keySet().retainAll(DEBUG_ALLOWED);
+            else DEBUG_HIDDEN.forEach(m::remove);
         }
-        if (r.status() == TaskResult.Status.FAILED) m.remove("failed");
         return m;
     }
 

@@ -29,6 +29,7 @@ final class AnsibleExtensions {
             }
         }
         filters.forEach(context::registerFilter);
+        context.registerFilter(new LoopIf());
         AnsibleTests.all().forEach(context::registerExpTest);
     }
 }

@@ -4,16 +4,27 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.tag.ForTag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.parse.TagToken;
 import com.hubspot.jinjava.util.ObjectIterator;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.lang3.tuple.Pair;
 
 /**
- * Jinjava's for loop plus Jinja's {@code {% for %}…{% else %}…{% endfor %}}: Jinjava parses the
- * else but renders the loop body and the else part together.
+ * Jinjava's for loop plus two things of Jinja's: {@code {% for %}…{% else %}…{% endfor %}} (Jinjava
+ * parses the else but renders the loop body and the else part together) and loop filtering,
+ * {@code {% for x in items if cond %}} ({@link LoopIf}).
  */
 final class ForElseTag extends ForTag {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    public Pair<List<String>, String> getLoopVarsAndExpression(TagToken token) {
+        Pair<List<String>, String> parsed = super.getLoopVarsAndExpression(token);
+        return LoopIf.split(parsed.getRight())
+                .map(split -> Pair.of(parsed.getLeft(), LoopIf.rewrite(split, parsed.getLeft())))
+                .orElse(parsed);
+    }
 
     @Override
     public String renderForCollection(TagNode node, JinjavaInterpreter interpreter, List<String> loopVars, Object collection) {

@@ -2,14 +2,28 @@ package dev.jsock.template;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.ExtendedScanner;
 import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
- * Jinjava's expression syntax with Python's == and != : Jinjava (Java EL) coerces a string to a
- * number before comparing, so {@code 10 != 'None'} fails instead of being true. Public with a
- * features constructor because the EL factory instantiates it by class name.
+ * Jinjava's expression syntax made closer to Jinja's:
+ * <ul>
+ * <li>Python's == and != : Jinjava (Java EL) coerces a string to a number before comparing, so
+ * {@code 10 != 'None'} fails instead of being true;</li>
+ * <li>Java EL's word operators ({@code empty}, {@code div}, {@code mod}, {@code eq}, {@code lt} …)
+ * are plain names, as in Jinja: a variable called {@code empty} or {@code mod} (a registered
+ * result, say) is otherwise a syntax error. Jinja's own words (and, or, not, in, is, true, false)
+ * stay operators and literals;</li>
+ * <li>{@code not} binds looser than comparisons and tests, as in Jinja: {@code not x is defined}
+ * is {@code not (x is defined)}; Java EL reads it as {@code (not x) is defined}, which is true for
+ * every defined x.</li>
+ * </ul>
+ * Public with a features constructor because the EL factory instantiates it by class name.
  */
 public final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
     private static final long serialVersionUID = 1L;
@@ -18,9 +32,31 @@ public final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         super(features);
     }
 
+    private static final java.util.Set<String> EL_ONLY_WORDS =
+            java.util.Set.of("empty", "div", "mod", "eq", "ne", "lt", "le", "gt", "ge", "instanceof");
+
     @Override
     protected Parser createParser(String expression) {
         return new ExtendedParser(this, expression) {
+            @Override
+            protected Scanner createScanner(String text) {
+                return new ExtendedScanner(text) {
+                    @Override
+                    protected Scanner.Token keyword(String word) {
+                        return EL_ONLY_WORDS.contains(word) ? null : super.keyword(word);
+                    }
+                };
+            }
+
+            @Override
+            protected AstNode unary(boolean required) throws Scanner.ScanException, ParseException {
+                if (getToken().getSymbol() == Scanner.Symbol.NOT) {
+                    consumeToken();
+                    return createAstUnary(eq(true), AstUnary.NOT);
+                }
+                return super.unary(required);
+            }
+
             @Override
             protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
                 if (operator == AstBinary.EQ) return super.createAstBinary(left, right, PythonEquality.EQ);
