@@ -179,8 +179,16 @@ public final class JinjavaTemplar implements Templar {
             if (raw == null || raw instanceof Boolean || raw instanceof Number) {
                 return raw;
             }
+            // plain text renders to itself: skip the engine (a role passes dozens of these per task)
+            if (raw instanceof String text && !isPossiblyTemplate(text)) {
+                return readBack(text);
+            }
         }
-        String out = render(s, STRING_ORIGIN, session);
+        return readBack(render(s, STRING_ORIGIN, session));
+    }
+
+    /** Ansible reads rendered text that looks like a list, dict or bool back as one. */
+    private static Object readBack(String out) {
         if (out.startsWith("{") || out.startsWith("[") || out.equals("True") || out.equals("False")) {
             return PyLiteral.parse(out).orElse(out);
         }
