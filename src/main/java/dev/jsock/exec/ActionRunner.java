@@ -65,7 +65,7 @@ final class ActionRunner {
                     (kind, name) -> findSource(scope, kind, name, vars),
                     file -> renderTemplateFile(file, vars), files);
             TaskResult result = module.get().run(ctx);
-            if (result.changed() || result.failed() || !module.get().readOnlyWhenUnchanged()) hs.files.clear();
+            if (result.changed() || result.failed() || !module.get().readOnlyWhenUnchanged()) hs.files.clearAfterTask();
             return result;
         } catch (UnreachableException e) {
             hs.files.clear();

@@ -66,7 +66,7 @@ final class CommandModule extends BaseModule {
             stdin = in.getBytes(StandardCharsets.UTF_8);
         }
         LocalDateTime start = LocalDateTime.now();
-        CommandResult r = remote.run(line, stdin);
+        CommandResult r = remote.changeThenLook(line, stdin);
         LocalDateTime end = LocalDateTime.now();
         return result(cmdValue, argv, r, start, end, a.bool("strip_empty_ends", true));
     }

@@ -84,7 +84,7 @@ final class ContentDeployer {
         }
         List<String> validateCmd = validate == null ? null : validate.stream().map(w -> w.replace("%s", tmp)).toList();
         String mkdir = makeDir ? "mkdir -p -- " + ShellQuote.quote(RemotePaths.parent(dest)) + " || exit; " : "";
-        CommandResult r = remote.run(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd, req.content().length), req.content());
+        CommandResult r = remote.changeThenLook(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd, req.content().length), req.content());
         if (!r.ok()) return writeFailure(r, attrs, sha1);
         FileFacts after = FileFacts.parse(r.stdout());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -118,7 +118,7 @@ final class ContentDeployer {
         List<String> fixes = attrs.fixCommands(dest, facts, false);
         if (fixes.isEmpty()) return TaskResult.ok(okData(dest, sha1, facts));
         if (ctx.check()) return TaskResult.changed(okData(dest, sha1, facts), List.of());
-        CommandResult r = remote.run(String.join(" && ", fixes) + " && " + FileFacts.command(dest));
+        CommandResult r = remote.changeThenLook(String.join(" && ", fixes) + " && " + FileFacts.command(dest), null);
         if (!r.ok()) return TaskResult.failed(attrs.chownFailure(r.stderr()), okData(dest, sha1, facts));
         return TaskResult.changed(okData(dest, sha1, FileFacts.parse(r.stdout())), List.of());
     }

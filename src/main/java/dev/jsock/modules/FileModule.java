@@ -81,7 +81,7 @@ final class FileModule extends BaseModule {
             if (!f.exists()) return TaskResult.ok(data);
             List<FileDiff> diffs = stateDiff(stateOf(f), "absent");
             if (ctx.check()) return TaskResult.changed(data, diffs);
-            CommandResult r = remote.run("rm -rf -- " + q);
+            CommandResult r = remote.changeThenLook("rm -rf -- " + q, null);
             if (!r.ok()) return TaskResult.failed("rmtree failed: " + r.stderr().strip(), data);
             return TaskResult.changed(data, diffs);
         }
@@ -166,14 +166,14 @@ final class FileModule extends BaseModule {
                 data.putAll(f.attrs());
                 return TaskResult.changed(data, all);
             }
-            CommandResult r = remote.run(String.join(" && ", fixes) + " && " + FileFacts.command(path));
+            CommandResult r = remote.changeThenLook(String.join(" && ", fixes) + " && " + FileFacts.command(path), null);
             if (!r.ok()) return failedWith(attrs.chownFailure(r.stderr()), withPath(f));
             data.putAll(FileFacts.parse(r.stdout()).attrs());
             return TaskResult.changed(data, all);
         }
 
         private TaskResult afterChange(String cmd, List<FileDiff> diffs, String key, String doing) throws UnreachableException {
-            CommandResult r = remote.run(cmd + FileFacts.command(path));
+            CommandResult r = remote.changeThenLook(cmd + FileFacts.command(path), null);
             if (!r.ok()) {
                 String err = r.stderr().strip();
                 if (r.exitCode() == 2) return TaskResult.failed(attrs.chownFailure(err), Map.of("path", path));

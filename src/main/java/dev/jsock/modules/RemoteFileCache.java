@@ -27,6 +27,11 @@ import java.util.function.Supplier;
  * loop, and entries older than {@link #MAX_AGE_MILLIS} are read again, so a play that waits for
  * something outside it to appear still sees it. Entries are only valid for the identity they were
  * read as (become user). One cache per host, used by that host's thread only.
+ *
+ * <p>A module's changing command (a write, a user's command, a systemctl start) carries a look at
+ * the predicted paths at its end ({@link Remote#changeThenLook}); what that look saw is kept past
+ * the task only when no other command of the task ran after it, so a changing play pays one round
+ * trip per change instead of two.
  */
 public final class RemoteFileCache {
     /** Most paths looked at in one command (the missed one plus predicted ones). */
@@ -63,6 +68,11 @@ public final class RemoteFileCache {
     private String identity;
     private int umask = 022;
     private int commands;
+    /** Module commands that may have changed the host, counted (looks are not). */
+    private long changingCommands;
+    /** The latest look a write's command took after the write, and the count of commands it came after. */
+    private Map<String, Entry> lookedAfterWrite = Map.of();
+    private long lookedAfterCommand = -1;
 
     private RemoteFileCache(boolean remembers, LongSupplier clock) {
         this.remembers = remembers;
@@ -97,8 +107,51 @@ public final class RemoteFileCache {
         this.lookahead = prediction == null ? () -> Prediction.NONE : prediction;
     }
 
+    /** Counts a module command that may have changed the host. */
+    void changingCommand() {
+        changingCommands++;
+    }
+
+    /** The paths to look at right after a write, in the write's own command (none when this cache remembers nothing). */
+    List<String> pathsToLookAfterWrite() {
+        if (!remembers) return List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : predicted().paths()) {
+            if (out.size() >= MAX_BATCH) break;
+            if (p != null && !p.isEmpty()) out.add(p);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** What a write's command printed about {@code paths} after the write (see {@link #clearAfterTask()}). */
+    void tookLookAfterWrite(Become become, List<String> paths, String out) {
+        actAs(become);
+        FileFactsBatch.Result r = FileFactsBatch.parse(out, paths);
+        if (r.umask() == null) return; // not whole: trust none of it
+        umask = r.umask();
+        long now = clock.getAsLong();
+        Map<String, Entry> seen = new HashMap<>();
+        r.seen().forEach((p, st) -> seen.put(p, new Entry(st.facts(), st.parentExists(), now)));
+        lookedAfterWrite = seen;
+        lookedAfterCommand = changingCommands;
+    }
+
+    /**
+     * Forgets what a task may have changed. A look taken by the task's last command, after its
+     * write, describes the host as the task left it, so it is kept; after any later command of
+     * the task (a chmod, a restart) it is not.
+     */
+    public void clearAfterTask() {
+        Map<String, Entry> keep = lookedAfterCommand == changingCommands ? lookedAfterWrite : Map.of();
+        String who = identity;
+        clear();
+        if (java.util.Objects.equals(who, identity)) entries.putAll(keep);
+    }
+
     /** Forgets everything: something may have changed the host's files or services. */
     public void clear() {
+        lookedAfterWrite = Map.of();
+        lookedAfterCommand = -1;
         entries.clear();
         for (String c : reads.keySet()) if (!usedReads.contains(c)) wastedReads.add(c);
         reads.clear();
@@ -139,14 +192,14 @@ public final class RemoteFileCache {
         if (known != null && now - known.readAt() <= MAX_AGE_MILLIS) return used(command, known);
         if (!remembers) {
             commands++;
-            return remote.run(command);
+            return remote.look(command);
         }
         Prediction coming = predicted();
         runBatch(remote, batch(null, coming.paths()), pendingReads(command, coming.reads()), now);
         Read got = reads.get(command);
         if (got != null) return used(command, got);
         commands++;
-        return remote.run(command); // its frame did not come back whole: run it on its own
+        return remote.look(command); // its frame did not come back whole: run it on its own
     }
 
     /** Entries are only valid for the identity they were read as: another one starts afresh. */
@@ -170,7 +223,7 @@ public final class RemoteFileCache {
     private boolean runBatch(Remote remote, List<String> paths, List<String> readCommands, long now) throws UnreachableException {
         ReadBatch rb = new ReadBatch();
         String files = paths.isEmpty() ? "true" : FileFactsBatch.command(paths);
-        String out = remote.run(readCommands.isEmpty() ? files : files + "; " + rb.command(readCommands)).stdout();
+        String out = remote.look(readCommands.isEmpty() ? files : files + "; " + rb.command(readCommands)).stdout();
         commands++;
         boolean whole = false;
         if (!paths.isEmpty()) {
@@ -211,7 +264,7 @@ public final class RemoteFileCache {
 
     /** One path with per-path logic (links, unreadable files): what the batch leaves out. */
     private Entry lookOne(Remote remote, String path, long now) throws UnreachableException {
-        String out = remote.run(FileFacts.probeCommand(path)).stdout();
+        String out = remote.look(FileFacts.probeCommand(path)).stdout();
         commands++;
         Map<String, String> env = FileFacts.section(out, "@@env");
         // the command died before it got to the path: never remember a guess

@@ -71,7 +71,7 @@ final class SystemdModule extends BaseModule {
         if (plan.failure() != null) return TaskResult.failed(plan.failure(), plan.result());
         if (ctx.check() || plan.actions().isEmpty()) return TaskResult.of(plan.changed(), plan.result(), List.of());
         for (SystemdDecision.Action act : plan.actions()) {
-            CommandResult done = remote.run(systemctl + " " + act.verb() + " -- " + ShellQuote.quote(name));
+            CommandResult done = remote.changeThenLook(systemctl + " " + act.verb() + " -- " + ShellQuote.quote(name), null);
             if (!done.ok()) {
                 String detail = act.purpose().equals("state") ? done.stderr() : done.stdout() + done.stderr();
                 return TaskResult.failed("Unable to " + act.verb() + " service " + name + ": " + detail, plan.result());

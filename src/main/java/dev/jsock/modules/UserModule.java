@@ -42,7 +42,7 @@ final class UserModule extends BaseModule {
         Map<String, Object> data = new LinkedHashMap<>();
         if (cmd.isEmpty()) return TaskResult.ok(describe(a, name, acct, data));
         if (ctx.check()) return TaskResult.changed(acct == null ? Map.of() : describe(a, name, acct, data), List.of());
-        CommandResult r = remote.run(ShellQuote.join(cmd) + " && { " + readCommand(name) + "; }");
+        CommandResult r = remote.changeThenLook(ShellQuote.join(cmd) + " && { " + readCommand(name) + "; }", null);
         if (!r.ok()) return TaskResult.failed(r.stderr().strip(), Map.of("name", name));
         Account after = parse(r.stdout());
         if (acct == null) {

@@ -36,6 +36,11 @@ final class Ctx {
     }
 
     ModuleContext context(Map<String, Object> args) {
+        return context(args, RemoteFileCache.none());
+    }
+
+    /** A context whose file lookups go through {@code files}. */
+    ModuleContext context(Map<String, Object> args, RemoteFileCache files) {
         ModuleContext.SourceFinder finder = (kind, name) -> {
             Path p = root.resolve(kind).resolve(name);
             return Files.exists(p) ? Optional.of(p) : Optional.empty();
@@ -47,7 +52,7 @@ final class Ctx {
                 throw new UncheckedIOException(e);
             }
         };
-        return new ModuleContext("localhost", new LinkedHashMap<>(args), new LocalConnection("localhost"), Become.NONE, check, diff, finder, renderer);
+        return new ModuleContext("localhost", new LinkedHashMap<>(args), new LocalConnection("localhost"), Become.NONE, check, diff, finder, renderer, files);
     }
 
     TaskResult run(Module m, Map<String, Object> args) {

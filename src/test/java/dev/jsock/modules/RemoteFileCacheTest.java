@@ -43,6 +43,54 @@ class RemoteFileCacheTest {
     }
 
     @Test
+    void aChangeLooksAtTheComingPathsInItsOwnCommandAndTheTaskKeepsWhatItSaw() throws Exception {
+        Path made = dir.resolve("made");
+        Path next = dir.resolve("next");
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.lookahead(() -> List.of(made.toString(), next.toString()));
+        Remote remote = new Remote(new Ctx(dir).context(Map.of(), cache));
+
+        var r = remote.changeThenLook("printf 'out'; touch " + made + "; exit 3", null);
+        cache.clearAfterTask();
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.stdout()).isEqualTo("out");
+        assertThat(cache.lookup(remote, Become.NONE, made.toString()).facts().isReg()).isTrue();
+        assertThat(cache.lookup(remote, Become.NONE, next.toString()).facts().exists()).isFalse();
+        assertThat(cache.commands()).as("no look of its own").isZero();
+    }
+
+    @Test
+    void aLookIsForgottenWhenTheTaskRanAnotherCommandAfterIt() throws Exception {
+        Path f = dir.resolve("f");
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.lookahead(() -> List.of(f.toString()));
+        Remote remote = new Remote(new Ctx(dir).context(Map.of(), cache));
+
+        remote.changeThenLook("true", null);
+        remote.run("echo later > " + f);
+        cache.clearAfterTask();
+
+        assertThat(cache.lookup(remote, Become.NONE, f.toString()).facts().isReg()).isTrue();
+        assertThat(cache.commands()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandThatEndsItsShellKeepsItsOutputAndLeavesNoLook() throws Exception {
+        Path f = dir.resolve("f");
+        RemoteFileCache cache = RemoteFileCache.withClock(now::get);
+        cache.lookahead(() -> List.of(f.toString()));
+        Remote remote = new Remote(new Ctx(dir).context(Map.of(), cache));
+
+        var r = remote.changeThenLook("echo partial; kill -9 $$", null);
+        cache.clearAfterTask();
+        Files.writeString(f, "x");
+
+        assertThat(r.stdout()).startsWith("partial");
+        assertThat(cache.lookup(remote, Become.NONE, f.toString()).facts().isReg()).isTrue();
+    }
+
+    @Test
     void afterClearTheHostIsLookedAtAgain() throws Exception {
         Path f = dir.resolve("f");
         RemoteFileCache cache = RemoteFileCache.withClock(now::get);
