@@ -48,6 +48,8 @@ public final class Main {
         } else {
             JsockCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        // "-e @vars.yml" is ansible-playbook's extra-vars file: picocli must not read @FILE as its own argument file
+        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());

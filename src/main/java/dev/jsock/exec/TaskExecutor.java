@@ -1,5 +1,6 @@
 package dev.jsock.exec;
 
+import dev.jsock.model.LoopExtras;
 import dev.jsock.model.Task;
 import dev.jsock.model.TaskResult;
 import dev.jsock.model.TaskResult.Status;
@@ -77,9 +78,25 @@ final class TaskExecutor {
         boolean anyChanged = false;
         boolean anyFailed = false;
         boolean allSkipped = true;
-        for (Object item : list) {
-            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-            itemVars.put(task.loopVar(), item);
+        LoopExtras extras = task.loopExtras();
+        boolean extended = extras.extended() != null && bool(extras.extended(), vars, false);
+        boolean allItems = extras.extendedAllitems() == null || bool(extras.extendedAllitems(), vars, true);
+        double pause = extras.pause() == null ? 0 : Double.parseDouble(pc.templar().toText(pc.templar().template(extras.pause(), vars)));
+        // facts an item sets (set_fact) are seen by the next items, as in Ansible
+        Map<String, Object> current = vars;
+        for (int index = 0; index < list.size(); index++) {
+            Object item = list.get(index);
+            if (pause > 0 && index > 0) pauseBetweenItems(pause);
+            Map<String, Object> itemVars = new LinkedHashMap<>(current);
+            Map<String, Object> loopKeys = new LinkedHashMap<>();
+            loopKeys.put(task.loopVar(), item);
+            loopKeys.put("ansible_loop_var", task.loopVar());
+            if (extras.indexVar() != null) {
+                loopKeys.put(extras.indexVar(), index);
+                loopKeys.put("ansible_index_var", extras.indexVar());
+            }
+            if (extended) loopKeys.put("ansible_loop", ansibleLoop(list, index, allItems));
+            itemVars.putAll(loopKeys);
             TaskResult r;
             try {
                 r = task.when().isEmpty() || pc.templar().condition(andAll(task.when()), itemVars)
@@ -91,17 +108,19 @@ final class TaskExecutor {
                 r = TaskResult.failed(e.getMessage(), Map.of());
             }
             Map<String, Object> reg = new LinkedHashMap<>(r.registered());
-            reg.put(task.loopVar(), item);
-            reg.put("ansible_loop_var", task.loopVar());
+            reg.putAll(loopKeys);
             results.add(reg);
+            if (r.data().get("ansible_facts") instanceof Map<?, ?> facts && !task.action().equals("debug")) {
+                current = new LinkedHashMap<>(current);
+                for (Map.Entry<?, ?> f : facts.entrySet()) current.put(String.valueOf(f.getKey()), f.getValue());
+            }
             r = markDebug(task, r);
             anyChanged |= r.changed() || Boolean.TRUE.equals(r.registered().get("changed"));
             anyFailed |= r.failed();
             allSkipped &= r.status() == Status.SKIPPED;
             // the item's result as shown carries the loop variable, as Ansible's does
             Map<String, Object> shownData = new LinkedHashMap<>(r.data());
-            shownData.put(task.loopVar(), item);
-            shownData.put("ansible_loop_var", task.loopVar());
+            shownData.putAll(loopKeys);
             TaskResult shown = new TaskResult(r.status(), r.msg(), shownData, r.diffs());
             pc.listener().hostResult(hs.name(), task.displayName(), SecretMask.mask(shown, SecretMask.secretValues(itemVars)),
                     label(task, item, itemVars), false, noLog);
@@ -115,6 +134,31 @@ final class TaskExecutor {
         Status st = anyFailed ? Status.FAILED : allSkipped ? Status.SKIPPED : anyChanged ? Status.CHANGED : Status.OK;
         String msg = anyFailed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed";
         return new TaskResult(st, msg, data, List.of());
+    }
+
+    /** Ansible's ansible_loop of loop_control.extended, for the item at {@code i}. */
+    private static Map<String, Object> ansibleLoop(List<?> items, int i, boolean allItems) {
+        Map<String, Object> loop = new LinkedHashMap<>();
+        int n = items.size();
+        loop.put("index", i + 1);
+        loop.put("index0", i);
+        loop.put("first", i == 0);
+        loop.put("last", i + 1 == n);
+        loop.put("length", n);
+        loop.put("revindex", n - i);
+        loop.put("revindex0", n - i - 1);
+        if (allItems) loop.put("allitems", items);
+        if (i + 1 < n) loop.put("nextitem", items.get(i + 1));
+        if (i > 0) loop.put("previtem", items.get(i - 1));
+        return loop;
+    }
+
+    private static void pauseBetweenItems(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A debug task's skip is shown as Ansible's callback shows debug results (see the reporter). */

@@ -118,7 +118,7 @@ final class RoleReader {
     private record Dependency(Role role, Map<String, Object> params) {
         Task block() {
             return new Task(null, "block", Map.of(), List.of(), null, null, null, List.of(), List.of(), null, null, null,
-                    List.of(), params, null, null, null, null, null, null, null, null, null, null, null, role.tasks(), List.of(), List.of(), null,
+                    List.of(), params, null, null, null, null, null, null, null, null, null, null, null, null, role.tasks(), List.of(), List.of(), null,
                     role.dir(), role.source());
         }
     }

@@ -39,6 +39,7 @@ final class TaskFields {
     Object retries;
     Object delay;
     Object loopLabel;
+    dev.jsock.model.LoopExtras loopExtras = dev.jsock.model.LoopExtras.NONE;
     Object environment;
     private String loopKeyword;
 
@@ -154,8 +155,17 @@ final class TaskFields {
             switch (k) {
                 case "loop_var" -> loopVar = PyStr.of(x.getValue());
                 case "label" -> loopLabel = x.getValue();
+                case "index_var" -> loopExtras = new dev.jsock.model.LoopExtras(PyStr.of(x.getValue()), loopExtras.extended(),
+                        loopExtras.extendedAllitems(), loopExtras.pause());
+                case "extended" -> loopExtras = new dev.jsock.model.LoopExtras(loopExtras.indexVar(), x.getValue(),
+                        loopExtras.extendedAllitems(), loopExtras.pause());
+                case "extended_allitems" -> loopExtras = new dev.jsock.model.LoopExtras(loopExtras.indexVar(), loopExtras.extended(),
+                        x.getValue(), loopExtras.pause());
+                case "pause" -> loopExtras = new dev.jsock.model.LoopExtras(loopExtras.indexVar(), loopExtras.extended(),
+                        loopExtras.extendedAllitems(), x.getValue());
                 default -> throw doc.error(e.valueNode(), "'" + k + "' in loop_control is not supported by jsock"
-                        + " (supported: loop_var, label)" + Hints.didYouMean(k, List.of("loop_var", "label")));
+                        + " (supported: loop_var, label, index_var, extended, extended_allitems, pause)"
+                        + Hints.didYouMean(k, List.of("loop_var", "label", "index_var", "extended", "extended_allitems", "pause")));
             }
         }
     }
@@ -233,7 +243,7 @@ final class TaskFields {
     Task build(String action, Map<String, Object> args, List<Task> block, List<Task> rescue, List<Task> always,
             TaskContext ctx, Source src) {
         return new Task(name, action, args, when, loop, loopVar, register, notifies, listen, changedWhen, failedWhen,
-                ignoreErrors, tags, vars, become, becomeUser, noLog, checkMode, delegateTo, runOnce, until, retries, delay, loopLabel, environment, block, rescue,
+                ignoreErrors, tags, vars, become, becomeUser, noLog, checkMode, delegateTo, runOnce, until, retries, delay, loopLabel, loopExtras, environment, block, rescue,
                 always, ctx.role(), ctx.baseDir(), src);
     }
 }

@@ -48,6 +48,7 @@ public record Task(
         Object retries,
         Object delay,
         Object loopLabel,
+        LoopExtras loopExtras,
         Object environment,
         List<Task> block,
         List<Task> rescue,
@@ -60,6 +61,7 @@ public record Task(
         args = Maps.copy(args);
         when = List.copyOf(when);
         loopVar = loopVar == null ? "item" : loopVar;
+        loopExtras = loopExtras == null ? LoopExtras.NONE : loopExtras;
         notifies = List.copyOf(notifies);
         listen = List.copyOf(listen);
         tags = List.copyOf(tags);

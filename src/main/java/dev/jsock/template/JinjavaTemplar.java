@@ -184,7 +184,21 @@ public final class JinjavaTemplar implements Templar {
                 return readBack(text);
             }
         }
-        return readBack(render(s, STRING_ORIGIN, session));
+        String out = render(s, STRING_ORIGIN, session);
+        return endsInTextFilter(s) ? out : readBack(out);
+    }
+
+    /**
+     * A lone {@code {{ … | to_json }}} (or string, to_nice_json, to_yaml, to_nice_yaml): Ansible
+     * keeps what such a filter returns as text instead of reading it back as data, so a JSON or
+     * YAML document meant for a file stays the document.
+     */
+    private static final Pattern TEXT_FILTER_LAST = Pattern.compile(
+            "^\\{\\{.*\\|\\s*(?:string|to_json|to_nice_json|to_yaml|to_nice_yaml|ppretty|json)\\s*(?:\\([^|]*\\))?[\\s)]*}}\\n*$",
+            Pattern.DOTALL);
+
+    static boolean endsInTextFilter(String template) {
+        return template.indexOf("{{", 2) < 0 && TEXT_FILTER_LAST.matcher(template).matches();
     }
 
     /** Ansible reads rendered text that looks like a list, dict or bool back as one. */
@@ -220,7 +234,7 @@ public final class JinjavaTemplar implements Templar {
         }
         Map<String, Object> bindings = new HashMap<>();
         bindings.put(RenderSession.KEY, session);
-        RenderResult result = renderInChildOfGlobal(rewritten(withoutFinalNewline(text)), bindings);
+        RenderResult result = renderInChildOfGlobal(rewritten(withoutFinalNewline(text), fileName == STRING_ORIGIN), bindings);
         if (session.failure() == null) {
             fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
         }
@@ -238,11 +252,13 @@ public final class JinjavaTemplar implements Templar {
         return found;
     }
 
-    private String rewritten(String text) {
-        String known = rewrites.get(text);
+    private String rewritten(String text, boolean playbookString) {
+        // a playbook string and a template file with the same text are rewritten differently
+        String key = playbookString ? "s" + text : "f" + text;
+        String known = rewrites.get(key);
         if (known != null) return known;
-        String out = PercentRewrite.apply(text);
-        if (rewrites.size() < MEMO_LIMIT) rewrites.put(text, out);
+        String out = PercentRewrite.apply(JinjaSource.normalize(text, playbookString));
+        if (rewrites.size() < MEMO_LIMIT) rewrites.put(key, out);
         return out;
     }
 

@@ -1,0 +1,187 @@
+package dev.jsock.template;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites Jinja source so that Jinjava reads it as Jinja (and Ansible) would:
+ * <ul>
+ * <li>Backslashes in string literals. Jinjava's literals know only a few escapes and refuse the
+ * rest ({@code '\s'} is an error); Jinja keeps an unknown escape as a backslash. In a playbook's
+ * own strings (not template files) Ansible goes further and doubles every backslash inside a
+ * {@code {{ }}} literal, so {@code regex_replace('\d+', '<\1>')} means what it says and
+ * {@code "\n"} is a backslash and an n.</li>
+ * <li>A dict literal closing inside an expression, {@code {'a': {'b': 1}}}: Jinjava's template
+ * scanner takes the {@code }}} as the end of the expression, so a space goes between.</li>
+ * <li>A numeric attribute, {@code result.results.0.stdout}: Jinja reads {@code .0} as an index;
+ * in Jinjava it is a syntax error, so it becomes {@code [0]}.</li>
+ * </ul>
+ * Text outside expressions and statements, comments and raw blocks are left as they are.
+ */
+final class JinjaSource {
+    private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}");
+    private static final Pattern END_RAW = Pattern.compile("\\{%-?\\s*endraw\\s*-?%}");
+    /** Escapes Jinjava's literals understand; any other backslash is kept as a backslash, as Jinja does. */
+    private static final String JINJAVA_ESCAPES = "\\'\"ntbfr";
+
+    private JinjaSource() {}
+
+    /**
+     * @param playbookString true for a string from a playbook (Ansible doubles backslashes in the
+     *                       literals of its {@code {{ }}} expressions), false for a template file
+     */
+    static String normalize(String text, boolean playbookString) {
+        if (text.indexOf('{') < 0) return text;
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (text.startsWith("{#", i)) {
+                int end = text.indexOf("#}", i + 2);
+                int stop = end < 0 ? n : end + 2;
+                out.append(text, i, stop);
+                i = stop;
+            } else if (text.startsWith("{%", i) && rawAt(text, i)) {
+                Matcher m = END_RAW.matcher(text);
+                int stop = m.find(i) ? m.end() : n;
+                out.append(text, i, stop);
+                i = stop;
+            } else if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
+                i = expression(text, i, out, playbookString);
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean rawAt(String text, int i) {
+        Matcher m = RAW.matcher(text);
+        return m.find(i) && m.start() == i;
+    }
+
+    /** Copies one {{ … }} or {% … %} starting at {@code start}; returns the index after it. */
+    private static int expression(String text, int start, StringBuilder out, boolean playbookString) {
+        boolean variable = text.charAt(start + 1) == '{';
+        out.append(text, start, start + 2);
+        int n = text.length();
+        int i = start + 2;
+        int depth = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = literal(text, i, out, variable && playbookString);
+                continue;
+            }
+            if (depth == 0 && (variable ? text.startsWith("}}", i) : text.startsWith("%}", i))) {
+                out.append(text, i, i + 2);
+                return i + 2;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+                out.append(c);
+                i++;
+                // "}}" inside the expression would end it for Jinjava's scanner
+                if (c == '}' && i < n && text.charAt(i) == '}') out.append(' ');
+                continue;
+            } else if (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)) && afterName(out)) {
+                int j = i + 1;
+                while (j < n && Character.isDigit(text.charAt(j))) j++;
+                if (j >= n || !Character.isJavaIdentifierPart(text.charAt(j))) {
+                    out.append('[').append(text, i + 1, j).append(']');
+                    i = j;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return i;
+    }
+
+    /** True when {@code out} ends in a name (not a number), a closing bracket or a parenthesis. */
+    private static boolean afterName(StringBuilder out) {
+        int k = out.length() - 1;
+        if (k < 0) return false;
+        char last = out.charAt(k);
+        if (last == ']' || last == ')') return true;
+        if (!Character.isJavaIdentifierPart(last)) return false;
+        while (k > 0 && Character.isJavaIdentifierPart(out.charAt(k - 1))) k--;
+        return !Character.isDigit(out.charAt(k));
+    }
+
+    /**
+     * A Python escape Jinjava does not know, at {@code i} (the backslash): octal, {@code \\x},
+     * {@code \\u}, {@code \\U}, {@code \\a}, {@code \\v} become their character; any other keeps its
+     * backslash, as Python does. Returns the index after it.
+     */
+    private static int pythonEscape(String text, int i, StringBuilder out) {
+        int n = text.length();
+        char next = text.charAt(i + 1);
+        int code = -1;
+        int end = i + 2;
+        if (next >= '0' && next <= '7') {
+            while (end < n && end < i + 4 && text.charAt(end) >= '0' && text.charAt(end) <= '7') end++;
+            code = Integer.parseInt(text.substring(i + 1, end), 8);
+        } else if ((next == 'x' || next == 'u' || next == 'U') && hex(text, i + 2, next == 'x' ? 2 : next == 'u' ? 4 : 8)) {
+            end = i + 2 + (next == 'x' ? 2 : next == 'u' ? 4 : 8);
+            code = Integer.parseInt(text.substring(i + 2, end), 16);
+        } else if (next == 'a') {
+            code = 7;
+        } else if (next == 'v') {
+            code = 11;
+        }
+        if (code < 0 || code > Character.MAX_CODE_POINT) {
+            out.append("\\\\").append(next);
+            return i + 2;
+        }
+        String ch = new String(Character.toChars(code));
+        out.append(ch.equals("\\") || ch.equals("'") || ch.equals("\"") ? "\\" + ch : ch);
+        return end;
+    }
+
+    private static boolean hex(String text, int from, int count) {
+        if (from + count > text.length()) return false;
+        for (int k = from; k < from + count; k++) {
+            if (Character.digit(text.charAt(k), 16) < 0) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Copies the string literal starting at {@code start} (its end found with Jinja's escapes);
+     * returns the index after it. Backslashes are all doubled ({@code doubleAll}, Ansible's rule
+     * for playbook strings) or kept literal where Jinjava would refuse the escape.
+     */
+    private static int literal(String text, int start, StringBuilder out, boolean doubleAll) {
+        char quote = text.charAt(start);
+        out.append(quote);
+        int n = text.length();
+        int i = start + 1;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == quote) {
+                out.append(c);
+                return i + 1;
+            }
+            if (c == '\\' && i + 1 < n) {
+                char next = text.charAt(i + 1);
+                if (doubleAll) {
+                    out.append("\\\\").append(next == '\\' ? "\\\\" : String.valueOf(next));
+                    i += 2;
+                } else if (JINJAVA_ESCAPES.indexOf(next) >= 0) {
+                    out.append(c).append(next);
+                    i += 2;
+                } else {
+                    i = pythonEscape(text, i, out);
+                }
+                continue;
+            }
+            out.append(c);
+            i++;
+        }
+        return i;
+    }
+}
