@@ -152,6 +152,7 @@ final class HostRunner implements Runnable {
             runBlock(task, scope);
             return;
         }
+        task = scope.keywords().applyTo(task);
         switch (task.action()) {
             case "include_tasks", "include_role" -> include(task, scope);
             case "meta" -> meta(task, scope);

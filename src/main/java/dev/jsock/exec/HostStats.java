@@ -10,6 +10,11 @@ public final class HostStats {
     public int rescued;
     public int ignored;
 
+    /** Whether anything was counted: Ansible's recap leaves out hosts no task ran on (all filtered out by tags, say). */
+    public boolean processed() {
+        return ok + changed + unreachable + failed + skipped + rescued + ignored > 0;
+    }
+
     public boolean hadProblem() {
         return failed > 0 || unreachable > 0;
     }

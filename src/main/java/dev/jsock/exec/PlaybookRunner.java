@@ -54,13 +54,17 @@ public final class PlaybookRunner {
         }
         Map<String, Object> groups = MagicVars.groups(inventory);
         try {
-            for (Play play : playbook.plays()) runPlay(playbook, play, groups);
+            for (Play play : playbook.plays()) {
+                // as ansible-playbook: a batch whose every host failed ends the whole playbook
+                if (!runPlay(playbook, play, groups)) break;
+            }
         } finally {
             for (HostState hs : hostStates.values()) hs.closeConnection();
             services.connections().release();
         }
-        Map<String, HostStats> stats = new LinkedHashMap<>();
-        for (HostState hs : hostStates.values()) stats.put(hs.name(), hs.stats);
+        // the recap lists hosts by name, as Ansible's does
+        Map<String, HostStats> stats = new java.util.TreeMap<>();
+        for (HostState hs : hostStates.values()) if (hs.stats.processed()) stats.put(hs.name(), hs.stats);
         services.listener().recap(stats);
         return new Outcome(stats, exitCode(stats));
     }
@@ -71,19 +75,37 @@ public final class PlaybookRunner {
         return unreachable ? 4 : failed ? 2 : 0;
     }
 
-    private void runPlay(Playbook playbook, Play play, Map<String, Object> groups) throws InterruptedException {
+    /** Runs one play; false when a batch ended with every one of its hosts failed or unreachable. */
+    private boolean runPlay(Playbook playbook, Play play, Map<String, Object> groups) throws InterruptedException {
         List<String> hosts = selectHosts(play);
+        String title = playTitle(play);
         if (hosts.isEmpty()) {
-            services.listener().playStarted(play.displayName(), hosts);
+            services.listener().playStarted(title, hosts);
             services.listener().noHostsMatched();
-            return;
+            return true;
         }
         // serial: the play runs to its end on each batch of hosts before the next batch starts
         for (List<String> batch : SerialBatches.of(play.serial() == null ? null
                 : services.templar().template(play.serial(), request.extraVars()), hosts, play.source())) {
             List<String> live = batch.stream().filter(h -> hostStates.get(h).active()).toList();
-            services.listener().playStarted(play.displayName(), live);
-            if (!live.isEmpty()) runBatch(playbook, play, groups, live);
+            services.listener().playStarted(title, live);
+            if (live.isEmpty()) continue;
+            runBatch(playbook, play, groups, live);
+            if (live.stream().noneMatch(h -> hostStates.get(h).active())) return false;
+        }
+        return true;
+    }
+
+    /** The play's name templated with its vars and the extra vars, as Ansible shows it; as written when that fails. */
+    private String playTitle(Play play) {
+        String name = play.displayName();
+        if (!name.contains("{{") && !name.contains("{%")) return name;
+        try {
+            Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+            vars.putAll(request.extraVars());
+            return services.templar().toText(services.templar().template(name, vars));
+        } catch (RuntimeException e) {
+            return name;
         }
     }
 

@@ -113,8 +113,12 @@ final class TaskFields {
         };
     }
 
-    /** with_items flattens one level of nested lists; a templated value is kept as written (flattened at run time by nobody: see report). */
+    /** with_items flattens one level of nested lists, a templated list too (when the run gives it). */
     private static Object withItems(Object value) {
+        if (value instanceof String s) {
+            var matcher = ONE_EXPRESSION.matcher(s);
+            if (matcher.matches() && !matcher.group(1).contains("}}")) return "{{ (" + matcher.group(1).strip() + ") | jsock_with_items }}";
+        }
         if (isTemplate(value)) return value;
         if (!(value instanceof List<?> list)) return value == null ? List.of() : List.of(value);
         List<Object> flat = new ArrayList<>();

@@ -75,6 +75,10 @@ final class AnsibleTests {
                 test("ge", (v, a) -> Values.compare(v, a.get(0, "other", null)) >= 0),
                 test("in", (v, a) -> contains(a.get(0, "seq", null), v)),
                 test("contains", (v, a) -> contains(v, a.get(0, "value", null))),
+                test("version", (v, a) -> Versions.test(v, a.get(0, "version", ""), Values.str(a.get(1, "operator", "eq")))),
+                test("version_compare", (v, a) -> Versions.test(v, a.get(0, "version", ""), Values.str(a.get(1, "operator", "eq")))),
+                test("subset", (v, a) -> allIn(v, a.get(0, "b", List.of()))),
+                test("superset", (v, a) -> allIn(a.get(0, "b", List.of()), v)),
                 test("divisibleby", (v, a) -> Values.toLong(v) % Values.toLong(a.get(0, "num", 1)) == 0),
                 test("even", (v, a) -> Values.toLong(v) % 2 == 0),
                 test("odd", (v, a) -> Values.toLong(v) % 2 != 0),
@@ -94,6 +98,17 @@ final class AnsibleTests {
 
     private static Test test(String name, BiPredicate<Object, Args> predicate) {
         return new Test(name, predicate, false);
+    }
+
+    /** Every element of {@code small} is in {@code big} (Python's set.issubset). */
+    private static boolean allIn(Object small, Object big) {
+        if (!(small instanceof Collection<?> s) || !(big instanceof Collection<?> b)) {
+            throw new IllegalArgumentException("subset and superset compare lists");
+        }
+        for (Object x : s) {
+            if (b.stream().noneMatch(y -> Values.pyEquals(x, y))) return false;
+        }
+        return true;
     }
 
     private static boolean iterable(Object v) {

@@ -12,6 +12,19 @@ final class CollectionFilters {
     private CollectionFilters() {
     }
 
+    /** with_items' items: one level of nested lists flattened, a single value as a list of one. */
+    static List<Object> withItems(Object v) {
+        Values.defined(v);
+        if (v == null) return List.of();
+        if (!(v instanceof java.util.Collection<?> list)) return java.util.Collections.singletonList(v);
+        List<Object> flat = new java.util.ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof java.util.Collection<?> inner) flat.addAll(inner);
+            else flat.add(o);
+        }
+        return flat;
+    }
+
     static List<AnsibleFilter> all() {
         return List.of(
                 AnsibleFilter.of("join", (v, a) -> join(v, a)),
@@ -28,6 +41,7 @@ final class CollectionFilters {
                 AnsibleFilter.of("sum", CollectionFilters::sum),
                 AnsibleFilter.of("zip", CollectionFilters::zip),
                 AnsibleFilter.of("flatten", CollectionFilters::flatten),
+                AnsibleFilter.of("jsock_with_items", (v, a) -> withItems(v)),
                 AnsibleFilter.of("dict2items", CollectionFilters::dict2items),
                 AnsibleFilter.of("items2dict", CollectionFilters::items2dict),
                 AnsibleFilter.of("combine", Combine::apply));
