@@ -46,7 +46,7 @@ final class CommandModule extends BaseModule {
         if (shell && a.has("argv")) throw new ModuleArgs.BadArgument("argv is not supported by the shell module");
         List<String> argv = hasArgv ? a.list("argv").stream().map(String::valueOf).toList() : shell ? null : Shlex.split(text);
         Object cmdValue = shell ? text : argv;
-        String line = shell ? ShellQuote.join(a.str("executable", "/bin/sh"), "-c", text) : "exec " + ShellQuote.join(argv);
+        String line = shell ? ShellQuote.join(a.str("executable", "/bin/sh"), "-c", text) : ArgvExpansion.execLine(argv);
 
         Remote remote = new Remote(ctx);
         String[] skip = skipReason(remote, a);
@@ -81,12 +81,18 @@ final class CommandModule extends BaseModule {
             data.put("stderr_lines", List.of());
             return TaskResult.failed("Unable to change directory before execution: " + r.stderr().replace(CHDIR_MARK, "").strip(), data);
         }
-        if (!shell && r.exitCode() == 127 && r.stderr().contains("not found") && argv != null && !argv.isEmpty()) {
+        if (!shell && r.exitCode() == 127 && (r.stderr().contains("not found") || r.stderr().contains("No such file or directory"))
+                && argv != null && !argv.isEmpty()) {
+            // Ansible's module could not start it: its failure names the command as one quoted line, with no times
+            data.put("cmd", ShellQuote.join(argv));
             data.put("rc", 2);
             data.put("stderr", "");
             data.put("stderr_lines", List.of());
             data.put("stdout", "");
             data.put("stdout_lines", List.of());
+            data.remove("start");
+            data.remove("end");
+            data.remove("delta");
             return TaskResult.failed("[Errno 2] No such file or directory: b'" + argv.get(0) + "'", data);
         }
         data.put("start", start.format(TIME));
@@ -128,11 +134,13 @@ final class CommandModule extends BaseModule {
     private static String[] skipReason(Remote remote, ModuleArgs a) throws UnreachableException {
         if (!a.has("creates") && !a.has("removes")) return null;
         StringBuilder cmd = new StringBuilder("c=0; r=1; ");
+        // Ansible changes to chdir first, so relative paths are looked for there
+        if (a.has("chdir")) cmd.append("cd -- ").append(ShellQuote.quote(a.str("chdir"))).append(" 2>/dev/null; ");
         // Unquoted "$p" expansion is avoided; glob patterns are matched with ls on purpose (creates accepts globs).
         if (a.has("creates")) cmd.append("for p in ").append(globWords(a.str("creates"))).append("; do [ -e \"$p\" ] && c=1; done; ");
         if (a.has("removes")) cmd.append("r=0; for p in ").append(globWords(a.str("removes"))).append("; do [ -e \"$p\" ] && r=1; done; ");
         cmd.append("echo \"$c$r\"");
-        String flags = remote.run(cmd.toString()).stdout().strip();
+        String flags = remote.look(cmd.toString()).stdout().strip();
         if (a.has("creates") && flags.startsWith("1")) return new String[] {a.str("creates"), "exists"};
         if (a.has("removes") && flags.endsWith("0")) return new String[] {a.str("removes"), "does not exist"};
         return null;
