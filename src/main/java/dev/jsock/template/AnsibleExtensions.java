@@ -19,6 +19,7 @@ final class AnsibleExtensions {
         filters.addAll(Selection.all());
         filters.addAll(PyJson.filters());
         filters.addAll(PyYaml.filters());
+        filters.addAll(DataFilters.all());
         Set<String> ours = new HashSet<>();
         for (AnsibleFilter f : filters) {
             ours.add(f.getName());
