@@ -18,6 +18,7 @@ record PlayContext(
         Map<String, HostState> hostStates,
         Map<String, Object> playVars,
         Map<String, Object> roleDefaults,
+        Map<String, Object> roleVars,
         Map<String, Object> groups,
         RunRequest request,
         Templar templar,

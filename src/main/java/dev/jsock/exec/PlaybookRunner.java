@@ -111,13 +111,19 @@ public final class PlaybookRunner {
 
     private void runBatch(Playbook playbook, Play play, Map<String, Object> groups, List<String> hosts) throws InterruptedException {
         Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
+        // Ansible exports every role of the play (roles: and import_role) to all of its tasks:
+        // defaults at the bottom, vars right above the play's vars and vars_files
         Map<String, Object> roleDefaults = new LinkedHashMap<>();
-        for (RoleRef ref : play.roles()) roleDefaults.putAll(ref.role().defaults());
+        Map<String, Object> roleVars = new LinkedHashMap<>();
+        for (dev.jsock.model.Role role : playRoles(play)) {
+            roleDefaults.putAll(role.defaults());
+            roleVars.putAll(role.vars());
+        }
         // with forks 1 hosts run one after the other, and the later ones still reuse renders
         services.templar().hostsSideBySide(hosts.size());
         StepGate gate = new StepGate(hosts);
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
-                roleDefaults, groups, request, services.templar(), services.modules(), services.includes(),
+                roleDefaults, roleVars, groups, request, services.templar(), services.modules(), services.includes(),
                 services.connections(), services.listener(), new HandlerTable(handlers(play)),
                 new Semaphore(request.forks()), gate, services.mode(), new java.util.concurrent.atomic.AtomicBoolean());
         List<Thread> threads = new ArrayList<>();
@@ -137,6 +143,23 @@ public final class PlaybookRunner {
             throw e;
         }
         for (Thread t : threads) t.join();
+    }
+
+    /** The play's roles: those of roles:, then those import_role brought into its task lists, each once. */
+    private static List<dev.jsock.model.Role> playRoles(Play play) {
+        java.util.Set<dev.jsock.model.Role> seen = new java.util.LinkedHashSet<>();
+        for (RoleRef ref : play.roles()) seen.add(ref.role());
+        for (List<dev.jsock.model.Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) collectRoles(list, seen);
+        return new ArrayList<>(seen);
+    }
+
+    private static void collectRoles(List<dev.jsock.model.Task> tasks, java.util.Set<dev.jsock.model.Role> seen) {
+        for (dev.jsock.model.Task t : tasks) {
+            if (t.role() != null) seen.add(t.role());
+            collectRoles(t.block(), seen);
+            collectRoles(t.rescue(), seen);
+            collectRoles(t.always(), seen);
+        }
     }
 
     /** The roles' handlers come before the play's own, as Ansible compiles them. */

@@ -1,5 +1,6 @@
 package dev.jsock.exec;
 
+import dev.jsock.model.Role;
 import dev.jsock.model.Task;
 import dev.jsock.vars.MagicVars;
 import dev.jsock.vars.VarSources;
@@ -22,8 +23,12 @@ final class VarsResolver {
     }
 
     Map<String, Object> forTask(HostState hs, Task task, Scope scope) {
+        // a task brought in by import_role carries its role; the scope knows roles: and include_role
+        Role role = task != null && task.role() != null ? task.role() : scope.role();
         Map<String, Object> defaults = new LinkedHashMap<>(pc.roleDefaults());
-        if (scope.role() != null) defaults.putAll(scope.role().defaults());
+        if (role != null) defaults.putAll(role.defaults());
+        Map<String, Object> roleVars = new LinkedHashMap<>(pc.roleVars());
+        if (role != null) roleVars.putAll(role.vars());
         List<Map<String, Object>> scoped = new ArrayList<>(scope.vars());
         if (task != null && !task.vars().isEmpty()) scoped.add(task.vars());
         return new VarSources(
@@ -31,12 +36,12 @@ final class VarsResolver {
                 hs.inventoryVars,
                 hs.gathered,
                 pc.playVars(),
-                scope.role() != null ? scope.role().vars() : Map.of(),
+                roleVars,
                 scoped,
                 Map.copyOf(hs.facts),
                 scope.roleParams(),
                 pc.request().extraVars(),
-                magic(hs, scope)).merged();
+                magic(hs, role)).merged();
     }
 
     /** Variables of a host outside any task (connection settings, hostvars). */
@@ -44,7 +49,11 @@ final class VarsResolver {
         return forTask(hs, null, Scope.play(pc.playbookDir(), List.of(), false));
     }
 
-    private Map<String, Object> magic(HostState hs, Scope scope) {
+    /** The ansible-core release whose behaviour jsock matches (playbooks test ansible_version.full). */
+    private static final Map<String, Object> ANSIBLE_VERSION = Map.of("string", "2.14.18", "full", "2.14.18",
+            "major", 2, "minor", 14, "revision", 18);
+
+    private Map<String, Object> magic(HostState hs, Role role) {
         Map<String, Object> m = new LinkedHashMap<>(MagicVars.forHost(pc.inventory(), hs.host, pc.groups()));
         m.put("hostvars", new HostVarsView());
         m.put("playbook_dir", pc.playbookDir().toString());
@@ -56,10 +65,14 @@ final class VarsResolver {
         m.put("ansible_check_mode", pc.request().check());
         m.put("ansible_diff_mode", pc.request().diff());
         m.put("ansible_verbosity", pc.request().verbosity());
+        m.put("ansible_forks", pc.request().forks());
+        m.put("ansible_run_tags", pc.request().tags().isEmpty() ? List.of("all") : pc.request().tags());
+        m.put("ansible_skip_tags", pc.request().skipTags());
+        m.put("ansible_version", ANSIBLE_VERSION);
         m.put("omit", OMIT);
-        if (scope.role() != null) {
-            m.put("role_name", scope.role().name());
-            m.put("role_path", scope.role().dir().toString());
+        if (role != null) {
+            m.put("role_name", role.name());
+            m.put("role_path", role.dir().toString());
         }
         return m;
     }
