@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * scanner takes the {@code }}} as the end of the expression, so a space goes between.</li>
  * <li>A numeric attribute, {@code result.results.0.stdout}: Jinja reads {@code .0} as an index;
  * in Jinjava it is a syntax error, so it becomes {@code [0]}.</li>
+ * <li>A test after filters, {@code x | default('') is match('a')}: in Jinja filters and tests
+ * bind to the value before them alike; Jinjava cannot parse a test after a filter, so the value
+ * and its filters are put in parentheses.</li>
  * </ul>
  * Text outside expressions and statements, comments and raw blocks are left as they are.
  */
@@ -64,6 +67,7 @@ final class JinjaSource {
     private static int expression(String text, int start, StringBuilder out, boolean playbookString) {
         boolean variable = text.charAt(start + 1) == '{';
         out.append(text, start, start + 2);
+        int inside = out.length();
         int n = text.length();
         int i = start + 2;
         int depth = 0;
@@ -86,6 +90,8 @@ final class JinjaSource {
                 // "}}" inside the expression would end it for Jinjava's scanner
                 if (c == '}' && i < n && text.charAt(i) == '}') out.append(' ');
                 continue;
+            } else if (c == 'i' && text.startsWith("is", i) && wordAt(text, i, 2)) {
+                groupFilterChain(out, inside);
             } else if (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)) && afterName(out)) {
                 int j = i + 1;
                 while (j < n && Character.isDigit(text.charAt(j))) j++;
@@ -99,6 +105,94 @@ final class JinjaSource {
             i++;
         }
         return i;
+    }
+
+    private static boolean wordAt(String text, int i, int length) {
+        boolean before = i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1));
+        int end = i + length;
+        boolean after = end >= text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+        return before && after;
+    }
+
+    /**
+     * When {@code out} ends in {@code VALUE | filter(args) | …} (the expression began at
+     * {@code floor}), puts that in parentheses, so a test written after it applies to all of it.
+     */
+    private static void groupFilterChain(StringBuilder out, int floor) {
+        int end = skipSpaceBack(out, out.length(), floor);
+        int k = end;
+        boolean filtered = false;
+        while (true) {
+            // "| name" or "| name(args)" ending at k
+            int p = k;
+            if (p > floor && out.charAt(p - 1) == ')') {
+                p = matchBack(out, p - 1, '(', ')', floor);
+                if (p < 0) return;
+            }
+            int nameEnd = p;
+            while (p > floor && Character.isJavaIdentifierPart(out.charAt(p - 1))) p--;
+            if (p == nameEnd) break;
+            p = skipSpaceBack(out, p, floor);
+            if (p <= floor || out.charAt(p - 1) != '|') break;
+            filtered = true;
+            k = skipSpaceBack(out, p - 1, floor);
+        }
+        if (!filtered) return;
+        int start = primaryBack(out, k, floor);
+        if (start < 0) return;
+        out.insert(end, ')');
+        out.insert(start, '(');
+    }
+
+    private static int skipSpaceBack(StringBuilder out, int k, int floor) {
+        while (k > floor && Character.isWhitespace(out.charAt(k - 1))) k--;
+        return k;
+    }
+
+    /** The index of the bracket opening the one closed at {@code close}, or -1. */
+    private static int matchBack(StringBuilder out, int close, char open, char shut, int floor) {
+        int depth = 0;
+        for (int k = close; k >= floor; k--) {
+            char c = out.charAt(k);
+            if (c == shut) depth++;
+            else if (c == open && --depth == 0) return k;
+        }
+        return -1;
+    }
+
+    /** The start of the value (name, attribute, call, subscript, literal, group) ending at {@code k}, or -1. */
+    private static int primaryBack(StringBuilder out, int k, int floor) {
+        if (k <= floor) return -1;
+        int start = k;
+        while (start > floor) {
+            char c = out.charAt(start - 1);
+            if (c == ')' || c == ']' || c == '}') {
+                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                int o = matchBack(out, start - 1, open, c, floor);
+                if (o < 0) return -1;
+                start = o;
+            } else if (c == '\'' || c == '"') {
+                int q = start - 2;
+                while (q >= floor && out.charAt(q) != c) q--;
+                if (q < floor) return -1;
+                start = q;
+            } else if (Character.isJavaIdentifierPart(c)) {
+                while (start > floor && Character.isJavaIdentifierPart(out.charAt(start - 1))) start--;
+            } else {
+                return -1;
+            }
+            // continue over ".attr", "name(" and "x[" that lead up to this part
+            if (start > floor && out.charAt(start - 1) == '.') {
+                start--;
+                continue;
+            }
+            if (start > floor && (out.charAt(start) == '(' || out.charAt(start) == '[')
+                    && (Character.isJavaIdentifierPart(out.charAt(start - 1)) || out.charAt(start - 1) == ']' || out.charAt(start - 1) == ')')) {
+                continue;
+            }
+            break;
+        }
+        return start;
     }
 
     /** True when {@code out} ends in a name (not a number), a closing bracket or a parenthesis. */
