@@ -34,11 +34,13 @@ record FileFacts(boolean exists, String type, int mode, int uid, int gid, String
     /** Shell text printing the facts of {@code path}, each on a {@code key=value} line after a {@code @@path} header. */
     static String command(String path) {
         String p = ShellQuote.quote(path);
-        return "p=" + p + "; printf '@@path\\n'; if [ -e \"$p\" ] || [ -L \"$p\" ]; then "
+        // one brace group, so that "fix && facts" fails when the fix fails (without it only the
+        // first assignment was bound by the &&, and a failed chown reported a change)
+        return "{ p=" + p + "; printf '@@path\\n'; if [ -e \"$p\" ] || [ -L \"$p\" ]; then "
                 + "stat -c 'stat=%F|%a|%u|%g|%U|%G|%s|%Y' -- \"$p\"; "
                 + "if [ -L \"$p\" ]; then printf 'link=%s\\n' \"$(readlink -- \"$p\")\"; "
                 + "elif [ -f \"$p\" ] && [ -r \"$p\" ]; then printf 'sha1=%s\\n' \"$(sha1sum < \"$p\" | cut -d' ' -f1)\"; fi; "
-                + "else echo stat=absent; fi";
+                + "else echo stat=absent; fi; }";
     }
 
     /**

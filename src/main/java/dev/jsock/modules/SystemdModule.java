@@ -68,13 +68,14 @@ final class SystemdModule extends BaseModule {
         }
         if (name == null) return TaskResult.ok(Map.of());
         SystemdDecision.Plan plan = SystemdDecision.decide(new SystemdDecision.Wish(name, state, enabled, masked), facts(r.stdout()));
-        if (plan.failure() != null) return TaskResult.failed(plan.failure(), plan.result());
+        // Ansible's module fails with its message alone (no status dump)
+        if (plan.failure() != null) return TaskResult.failed(plan.failure(), Map.of());
         if (ctx.check() || plan.actions().isEmpty()) return TaskResult.of(plan.changed(), plan.result(), List.of());
         for (SystemdDecision.Action act : plan.actions()) {
             CommandResult done = remote.changeThenLook(systemctl + " " + act.verb() + " -- " + ShellQuote.quote(name), null);
             if (!done.ok()) {
                 String detail = act.purpose().equals("state") ? done.stderr() : done.stdout() + done.stderr();
-                return TaskResult.failed("Unable to " + act.verb() + " service " + name + ": " + detail, plan.result());
+                return TaskResult.failed("Unable to " + act.verb() + " service " + name + ": " + detail, Map.of());
             }
         }
         return TaskResult.changed(plan.result(), List.of());
