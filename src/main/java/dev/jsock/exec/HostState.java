@@ -25,6 +25,8 @@ final class HostState {
     /** What this run has seen of the host's files (see {@link dev.jsock.modules.RemoteFileCache}). */
     final dev.jsock.modules.RemoteFileCache files = dev.jsock.modules.RemoteFileCache.forHost();
     boolean failed;
+    /** The host failed with tasks of the play still to run (set with {@link #failed}). */
+    boolean failedWithWorkLeft;
     boolean unreachable;
     boolean endedPlay;
     /** jsock render: some task's result is unknown because it needs the host; later failures may stem from that. */

@@ -91,7 +91,10 @@ public final class PlaybookRunner {
             services.listener().playStarted(title, live);
             if (live.isEmpty()) continue;
             runBatch(playbook, play, groups, live);
-            if (live.stream().noneMatch(h -> hostStates.get(h).active())) return false;
+            if (live.stream().noneMatch(h -> hostStates.get(h).active())) {
+                if (live.stream().anyMatch(h -> hostStates.get(h).failedWithWorkLeft)) services.listener().noHostsRemaining();
+                return false;
+            }
         }
         return true;
     }

@@ -66,6 +66,11 @@ final class QuietAfterInterrupt implements RunListener {
     }
 
     @Override
+    public void noHostsRemaining() {
+        if (!interrupted.get()) inner.noHostsRemaining();
+    }
+
+    @Override
     public void recap(Map<String, HostStats> stats) {
         if (!interrupted.get()) inner.recap(stats);
     }

@@ -37,5 +37,8 @@ public interface RunListener {
     /** No hosts matched the play's pattern. */
     default void noHostsMatched() {}
 
+    /** Every host of the play failed with tasks still to run: the play (and the playbook) ends. */
+    default void noHostsRemaining() {}
+
     default void recap(Map<String, HostStats> stats) {}
 }

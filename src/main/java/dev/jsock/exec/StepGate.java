@@ -1,5 +1,7 @@
 package dev.jsock.exec;
 
+import dev.jsock.model.TaskResult;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +37,18 @@ final class StepGate {
     StepGate(List<String> hostOrder) {
         this.order = List.copyOf(hostOrder);
         running.addAll(hostOrder);
+    }
+
+    /** A run_once task's outcome on the first host of its batch, and whether that host ignored a failure. */
+    record Shared(TaskResult result, boolean ignored) {}
+
+    private final Map<List<String>, java.util.concurrent.CompletableFuture<Shared>> shared = new java.util.IdentityHashMap<>();
+
+    /** Where the first host of {@code batch} (as {@link #await} returned it) leaves a run_once task's outcome for the others. */
+    java.util.concurrent.CompletableFuture<Shared> shared(List<String> batch) {
+        synchronized (shared) {
+            return shared.computeIfAbsent(batch, b -> new java.util.concurrent.CompletableFuture<>());
+        }
     }
 
     /** Called by a host thread; returns the hosts that run this step together (for run_once). */

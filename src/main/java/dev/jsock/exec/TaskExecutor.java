@@ -31,14 +31,63 @@ final class TaskExecutor {
 
     Outcome run(HostState hs, Task task, Scope scope, List<String> batch) {
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
+        boolean runOnce = runsOnce(task, vars, batch);
+        if (runOnce && !batch.get(0).equals(hs.name())) return adoptRunOnce(hs, task, batch);
+        TaskResult result = null;
+        boolean ignored = false;
+        try {
+            Outcome o = runHere(hs, task, scope, vars);
+            result = o.result();
+            ignored = o.result().failed() && !o.hostFailed();
+            return o;
+        } finally {
+            if (runOnce) {
+                pc.gate().shared(batch).complete(new StepGate.Shared(
+                        result != null ? result : TaskResult.failed("run_once: the task did not finish on " + hs.name(), Map.of()), ignored));
+            }
+        }
+    }
+
+    private boolean runsOnce(Task task, Map<String, Object> vars, List<String> batch) {
+        if (task.runOnce() == null || batch.size() < 2) return false;
+        try {
+            return bool(task.runOnce(), vars, false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * run_once on a host other than the batch's first: nothing runs and nothing is shown or
+     * counted here; the first host's result is this host's too (registered, facts, handlers), and
+     * its failure fails this host as well, as in Ansible.
+     */
+    private Outcome adoptRunOnce(HostState hs, Task task, List<String> batch) {
+        StepGate.Shared first;
+        try {
+            first = pc.gate().shared(batch).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(TaskResult.skipped("interrupted"), false);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new Outcome(TaskResult.skipped("run_once: ran on " + batch.get(0)), false);
+        }
+        TaskResult r = first.result();
+        if (task.register() != null) hs.facts.put(task.register(), r.registered());
+        if (r.data().get("ansible_facts") instanceof Map<?, ?> facts && !task.action().equals("debug")) {
+            for (Map.Entry<?, ?> f : facts.entrySet()) hs.facts.put(String.valueOf(f.getKey()), f.getValue());
+        }
+        if (r.changed()) hs.notified.addAll(task.notifies());
+        return new Outcome(r, r.failed() && !first.ignored());
+    }
+
+    private Outcome runHere(HostState hs, Task task, Scope scope, Map<String, Object> vars) {
         boolean noLog = bool(task.noLog(), vars, false);
         TaskResult result;
         try {
             // a looping task evaluates its own when per item; inherited conditions apply once
             if (!conditionsHold(scope.whens(), task.loop() == null ? task.when() : List.of(), vars)) {
                 result = TaskResult.skipped("Conditional result was False");
-            } else if (task.runOnce() != null && bool(task.runOnce(), vars, false) && !batch.isEmpty() && !batch.get(0).equals(hs.name())) {
-                result = TaskResult.skipped("run_once: ran on " + batch.get(0));
             } else if (task.loop() != null) {
                 result = runLoop(hs, task, scope, vars, noLog);
             } else {

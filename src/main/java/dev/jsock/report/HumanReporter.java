@@ -45,6 +45,13 @@ public final class HumanReporter implements RunListener {
     }
 
     @Override
+    public synchronized void noHostsRemaining() {
+        out.println();
+        out.println(banner("NO MORE HOSTS LEFT"));
+        out.flush();
+    }
+
+    @Override
     public synchronized void noHostsMatched() {
         out.println(colors.skip("skipping: no hosts matched"));
         out.flush();
