@@ -104,6 +104,7 @@ final class LocalActions {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", c);
                 data.put("evaluated_to", false);
+                data.put("_ansible_verbose_always", true); // Ansible shows a failed assert expanded
                 String text = msg == null ? "Assertion failed" : templar.toText(templar.template(msg, vars));
                 return TaskResult.failed(text, data);
             }

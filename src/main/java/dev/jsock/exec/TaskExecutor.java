@@ -83,6 +83,7 @@ final class TaskExecutor {
 
     private Outcome runHere(HostState hs, Task task, Scope scope, Map<String, Object> vars) {
         boolean noLog = bool(task.noLog(), vars, false);
+        warnTemplatedConditions(task);
         TaskResult result;
         try {
             // a looping task evaluates its own when per item; inherited conditions apply once
@@ -100,6 +101,7 @@ final class TaskExecutor {
         }
         result = renderAware(hs, result);
         result = markDebug(task, result);
+        result = markDelegate(task, vars, result);
         TaskResult shown = SecretMask.mask(result, SecretMask.secretValues(vars));
         if (result.data().get("results") == null) {
             pc.listener().hostResult(hs.name(), task.displayName(), shown, null, ignored(task, result, vars), noLog);
@@ -164,6 +166,7 @@ final class TaskExecutor {
                 for (Map.Entry<?, ?> f : facts.entrySet()) current.put(String.valueOf(f.getKey()), f.getValue());
             }
             r = markDebug(task, r);
+            r = markDelegate(task, itemVars, r);
             anyChanged |= r.changed() || Boolean.TRUE.equals(r.registered().get("changed"));
             anyFailed |= r.failed();
             allSkipped &= r.status() == Status.SKIPPED;
@@ -207,6 +210,35 @@ final class TaskExecutor {
             Thread.sleep((long) (seconds * 1000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A delegated task's result says where it ran (not for a skip: Ansible resolves no delegate then). */
+    private TaskResult markDelegate(Task task, Map<String, Object> vars, TaskResult r) {
+        if (task.delegateTo() == null || r.status() == Status.SKIPPED || r.data().containsKey(TaskResult.DELEGATE)) return r;
+        String target;
+        try {
+            target = pc.templar().toText(pc.templar().template(task.delegateTo(), vars));
+        } catch (RuntimeException e) {
+            return r;
+        }
+        Map<String, Object> data = new LinkedHashMap<>(r.data());
+        data.put(TaskResult.DELEGATE, target);
+        return new TaskResult(r.status(), r.msg(), data, r.diffs());
+    }
+
+    /** Ansible warns about {{ }} or {% %} inside a condition (it is templated twice). */
+    private void warnTemplatedConditions(Task task) {
+        List<Object> conditions = new ArrayList<>(task.when());
+        if (task.action().equals("assert")) {
+            Object that = task.args().get("that");
+            if (that instanceof List<?> l) conditions.addAll(l);
+            else if (that != null) conditions.add(that);
+        }
+        for (Object c : conditions) {
+            if (c instanceof String s && (s.contains("{{") || s.contains("{%"))) {
+                pc.listener().warning("conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: " + s);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
 
     /** Marks the result of a whole loop (its items are in "results"); never registered or shown. */
     public static final String LOOP = "_jsock_loop";
+    /** Where a delegated task ran (shown as "host -> delegate"); never registered. */
+    public static final String DELEGATE = "_jsock_delegate";
 
     public TaskResult {
         data = Maps.copy(data);

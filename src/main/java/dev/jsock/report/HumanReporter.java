@@ -80,19 +80,49 @@ public final class HumanReporter implements RunListener {
 
     @Override
     public synchronized void warning(String message) {
-        out.println(colors.warn("[WARNING]: " + message));
+        // Ansible shows a warning once, wrapped at 79 columns when not on a terminal
+        if (!warned.add(message)) return;
+        out.println(colors.warn(wrap("[WARNING]: " + message, 79)));
         out.flush();
+    }
+
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
+
+    /** Python's textwrap.wrap joined with newlines: whitespace runs become one space, words never split unless longer than a line. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            while (word.length() > width) {
+                if (line.length() > 0) {
+                    out.append(line).append('\n');
+                    line.setLength(0);
+                }
+                out.append(word, 0, width).append('\n');
+                word = word.substring(width);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        return out.append(line).toString();
     }
 
     @Override
     public synchronized void hostResult(String host, String task, TaskResult r, Object item, boolean ignored, boolean noLog) {
         String itemText = item == null ? "" : " (item=" + itemLabel(item, noLog) + ")";
         Map<String, Object> shown = shown(r, noLog);
+        // a delegated task's result names where it ran, as Ansible's does
+        Object delegate = r.data().get(TaskResult.DELEGATE);
+        String label = delegate == null ? host : host + " -> " + delegate;
         if (diff && !noLog) printDiffs(r.diffs());
         switch (r.status()) {
             case OK, CHANGED -> {
                 String word = r.changed() ? "changed" : "ok";
-                String line = word + ": [" + host + "]" + (item == null ? "" : " =>" + itemText);
+                String line = word + ": [" + label + "]" + (item == null ? "" : " =>" + itemText);
                 boolean verbose = verbosity > 0 || isDebug(r);
                 if (verbose && !shown.isEmpty()) {
                     line += " => " + (isDebug(r) ? PyJson.indented(shown) : PyJson.compact(shown));
@@ -105,8 +135,9 @@ public final class HumanReporter implements RunListener {
                 out.println(colors.skip(line));
             }
             case FAILED -> {
-                String prefix = item == null ? "fatal: [" + host + "]: FAILED! => " : "failed: [" + host + "]" + itemText + " => ";
-                out.println(colors.fail(prefix + PyJson.compact(shown)));
+                String prefix = item == null ? "fatal: [" + label + "]: FAILED! => " : "failed: [" + label + "]" + itemText + " => ";
+                boolean expanded = Boolean.TRUE.equals(r.data().get("_ansible_verbose_always"));
+                out.println(colors.fail(prefix + (expanded ? PyJson.indented(shown) : PyJson.compact(shown))));
                 if (ignored && item == null) out.println(colors.skip("...ignoring"));
             }
             case UNREACHABLE -> {
