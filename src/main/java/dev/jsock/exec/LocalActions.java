@@ -99,7 +99,14 @@ final class LocalActions {
         List<Object> conditions = that instanceof List<?> l ? new ArrayList<>(l) : List.of(that);
         boolean quiet = task.args().get("quiet") != null && Boolean.parseBoolean(String.valueOf(templar.template(task.args().get("quiet"), vars)));
         for (Object c : conditions) {
-            if (!templar.condition(c, vars)) {
+            boolean holds;
+            try {
+                holds = templar.condition(c, vars);
+            } catch (TemplateException e) {
+                // as Ansible's assert: the conditional's own message, without a position
+                return TaskResult.failed(TaskExecutor.conditionMessage(String.valueOf(c), e), TaskExecutor.BARE);
+            }
+            if (!holds) {
                 Object msg = task.args().containsKey("fail_msg") ? task.args().get("fail_msg") : task.args().get("msg");
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", c);

@@ -94,6 +94,8 @@ final class TaskExecutor {
             } else {
                 result = runOnce(hs, task, scope, vars);
             }
+        } catch (ConditionFailed e) {
+            result = TaskResult.failed(conditionMessage(e.condition, e.cause) + "\n\n" + ErrorPosition.describe(task.source()), BARE);
         } catch (TemplateException e) {
             result = TaskResult.failed(templateMessage(task, e), BARE);
         } catch (ModuleArgs.BadArgument e) {
@@ -150,9 +152,11 @@ final class TaskExecutor {
             itemVars.putAll(loopKeys);
             TaskResult r;
             try {
-                r = task.when().isEmpty() || pc.templar().condition(andAll(task.when()), itemVars)
+                r = conditionsHold(List.of(), task.when(), itemVars)
                         ? runOnce(hs, task, scope, itemVars)
                         : TaskResult.skipped("Conditional result was False");
+            } catch (ConditionFailed e) {
+                r = TaskResult.failed(conditionMessage(e.condition, e.cause) + "\n\n" + ErrorPosition.describe(task.source()), BARE);
             } catch (TemplateException e) {
                 r = TaskResult.failed(templateMessage(task, e), BARE);
             } catch (ModuleArgs.BadArgument e) {
@@ -385,9 +389,17 @@ final class TaskExecutor {
     }
 
     private boolean conditionsHold(List<Object> inherited, List<Object> own, Map<String, Object> vars) {
-        for (Object c : inherited) if (!pc.templar().condition(c, vars)) return false;
-        for (Object c : own) if (!pc.templar().condition(c, vars)) return false;
+        for (Object c : inherited) if (!holds(c, vars)) return false;
+        for (Object c : own) if (!holds(c, vars)) return false;
         return true;
+    }
+
+    private boolean holds(Object condition, Map<String, Object> vars) {
+        try {
+            return pc.templar().condition(condition, vars);
+        } catch (TemplateException e) {
+            throw new ConditionFailed(String.valueOf(condition), e);
+        }
     }
 
     boolean bool(Object raw, Map<String, Object> vars, boolean dflt) {
@@ -435,10 +447,40 @@ final class TaskExecutor {
      */
     static String templateMessage(Task task, TemplateException e) {
         String what = e.getMessage();
-        String lead = what.contains("is undefined") || what.contains("has no attribute")
+        // a filter's own refusal (mandatory) is Ansible's whole message, with no position
+        if (what.contains("Mandatory variable")) return what.replaceFirst("^template error while templating string: ", "");
+        String lead = undefined(what)
                 ? "The task includes an option with an undefined variable. The error was: " + what + ". " + what
-                : what.startsWith("template error while templating string") ? what : "template error while templating string: " + what;
+                : plainTemplateError(what);
         return lead + "\n\n" + ErrorPosition.describe(task.source());
+    }
+
+    /** Ansible's message for a condition that could not be evaluated (with the task's position for when:, without for assert). */
+    static String conditionMessage(String condition, TemplateException e) {
+        String what = e.getMessage();
+        String cause = undefined(what) ? what + ". " + what : plainTemplateError(what);
+        return "The conditional check '" + condition + "' failed. The error was: error while evaluating conditional (" + condition + "): " + cause;
+    }
+
+    private static boolean undefined(String what) {
+        return what.contains("is undefined") || what.contains("has no attribute") || what.contains("has no element");
+    }
+
+    private static String plainTemplateError(String what) {
+        return what.startsWith("template error while templating string") ? what : "template error while templating string: " + what;
+    }
+
+    /** A when: condition that could not be evaluated, with its text. */
+    static final class ConditionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String condition;
+        final TemplateException cause;
+
+        ConditionFailed(String condition, TemplateException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.condition = condition;
+            this.cause = cause;
+        }
     }
 
     /** Result data of a failure before the module ran: Ansible reports no "changed" key then. */
