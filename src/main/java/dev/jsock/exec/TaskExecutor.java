@@ -311,6 +311,8 @@ final class TaskExecutor {
                 }
             }
         }
+        // out of attempts: Ansible reports one attempt fewer than it made (the retries asked for)
+        r = withAttempts(r, attempts - 1);
         return new TaskResult(Status.FAILED, r.msg(), r.data(), r.diffs());
     }
 

@@ -26,9 +26,9 @@ record FileFacts(boolean exists, String type, int mode, int uid, int gid, String
         return "link".equals(type);
     }
 
-    /** Mode as Ansible prints it: four octal digits. */
+    /** Mode as Ansible prints it: a 0, then at least three octal digits ("0644", "01777"). */
     String modeString() {
-        return String.format("%04o", mode);
+        return String.format("0%03o", mode & 07777);
     }
 
     /** Shell text printing the facts of {@code path}, each on a {@code key=value} line after a {@code @@path} header. */

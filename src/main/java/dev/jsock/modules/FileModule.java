@@ -131,6 +131,16 @@ final class FileModule extends BaseModule {
                 return failedWith("refusing to convert from " + stateOf(f) + " to symlink for " + path, withPath(f));
             }
             if (f.isLink() && (src == null || src.equals(f.linkTarget()))) return fixAttrs(List.of(), "dest", src);
+            if (!force) {
+                // as Ansible: without force a link must point at something that exists (relative to the link's directory)
+                String target = src.startsWith("/") ? src : RemotePaths.join(RemotePaths.parent(path), src);
+                if (!remote.look("[ -e " + ShellQuote.quote(target) + " ]").ok()) {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("path", path);
+                    data.put("src", src);
+                    return TaskResult.failed("src file does not exist, use \"force=yes\" if you really want to create the link: " + target, data);
+                }
+            }
             List<FileDiff> diffs = stateDiff(f.exists() ? stateOf(f) : "absent", "link");
             Map<String, Object> planned = new LinkedHashMap<>();
             planned.put("dest", path);

@@ -44,7 +44,7 @@ final class StatModule extends BaseModule {
         s.put("issock", "socket".equals(f.type()));
         s.put("isfifo", "fifo".equals(f.type()));
         if (f.isLink()) s.put("lnk_target", f.linkTarget());
-        s.put("mode", f.modeString());
+        s.put("mode", String.format("%04o", f.mode() & 07777)); // the stat module prints four digits ("1777"), the file modules "0%03o"
         s.put("mtime", f.mtime());
         s.put("path", path);
         s.put("pw_name", f.owner());
