@@ -18,18 +18,21 @@ import java.util.stream.Collectors;
  * python3's urllib (so "localhost" means the host), and the status is checked against status_code.
  */
 final class UriModule extends BaseModule {
-    private static final Set<String> PARAMS = Set.of("url", "method", "status_code", "return_content", "timeout", "headers", "validate_certs");
+    private static final Set<String> PARAMS = Set.of("url", "method", "status_code", "return_content", "timeout", "headers", "validate_certs",
+            "body", "body_format", "url_username", "url_password", "user", "password", "force_basic_auth");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** argv: url method timeout validate(1/0) headers-json; prints one JSON object. */
+    /** argv: url method timeout validate(1/0) headers-json body-base64 (may be empty); prints one JSON object. */
     private static final String SCRIPT = """
             import json, ssl, sys, time, urllib.request, urllib.error
+            import base64
             url, method, timeout, validate, headers = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4] == '1', json.loads(sys.argv[5])
+            data = base64.b64decode(sys.argv[6]) if len(sys.argv) > 6 and sys.argv[6] else None
             ctx = None if validate else ssl._create_unverified_context()
             start = time.time()
             out = {'url': url, 'redirected': False}
             try:
-                resp = urllib.request.urlopen(urllib.request.Request(url, method=method, headers=headers), timeout=timeout, context=ctx)
+                resp = urllib.request.urlopen(urllib.request.Request(url, data=data, method=method, headers=headers), timeout=timeout, context=ctx)
                 body = resp.read()
                 out['status'] = resp.status
                 out['redirected'] = resp.geturl() != url
@@ -61,14 +64,26 @@ final class UriModule extends BaseModule {
         String url = a.required("url");
         a.allowOnly("uri", PARAMS);
         List<Integer> codes = a.has("status_code") ? a.list("status_code").stream().map(o -> Integer.valueOf(String.valueOf(o).strip())).toList() : List.of(200);
+        Map<String, Object> headerMap = new LinkedHashMap<>();
+        if (a.raw("headers") instanceof Map<?, ?> given) given.forEach((k, v) -> headerMap.put(String.valueOf(k), String.valueOf(v)));
+        byte[] body = body(a, headerMap);
+        String user = a.has("url_username") ? a.str("url_username") : a.has("user") ? a.str("user") : null;
+        String password = a.has("url_password") ? a.str("url_password") : a.has("password") ? a.str("password") : "";
+        if (user != null) {
+            // sent up front: without force_basic_auth Ansible first waits for a 401 challenge, which gives the same answer where one comes
+            headerMap.putIfAbsent("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         String headers;
         try {
-            headers = JSON.writeValueAsString(a.raw("headers") == null ? Map.of() : a.raw("headers"));
+            headers = JSON.writeValueAsString(headerMap);
         } catch (JsonProcessingException e) {
             throw new ModuleArgs.BadArgument("headers must be a dict");
         }
-        List<String> argv = List.of("python3", "-c", SCRIPT, url, a.str("method", "GET").toUpperCase(java.util.Locale.ROOT),
-                a.str("timeout", "30"), a.bool("validate_certs", true) ? "1" : "0", headers);
+        String method = a.str("method", "GET").toUpperCase(java.util.Locale.ROOT);
+        List<String> argv = List.of("python3", "-c", SCRIPT, url, method,
+                a.str("timeout", "30"), a.bool("validate_certs", true) ? "1" : "0", headers,
+                body == null ? "" : java.util.Base64.getEncoder().encodeToString(body));
         CommandResult r = new Remote(ctx).run(ShellQuote.join(argv));
         Map<String, Object> res;
         try {
@@ -79,6 +94,39 @@ final class UriModule extends BaseModule {
         return result(res, codes, a.bool("return_content", false));
     }
 
+    /** The request body as Ansible's uri sends it: body_format json serialises data (and sets the content type), form-urlencoded encodes a dict. */
+    private static byte[] body(ModuleArgs a, Map<String, Object> headers) {
+        if (!a.has("body")) return null;
+        Object body = a.raw("body");
+        String format = a.str("body_format", "raw");
+        String text;
+        switch (format) {
+            case "json" -> {
+                try {
+                    text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                } catch (JsonProcessingException e) {
+                    throw new ModuleArgs.BadArgument("body could not be written as JSON: " + e.getOriginalMessage());
+                }
+                if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Content-Type"))) headers.put("Content-Type", "application/json");
+            }
+            case "form-urlencoded" -> {
+                if (body instanceof Map<?, ?> m) {
+                    text = m.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+                } else {
+                    text = String.valueOf(body);
+                }
+                if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Content-Type"))) headers.put("Content-Type", "application/x-www-form-urlencoded");
+            }
+            case "raw" -> text = String.valueOf(body);
+            default -> throw new ModuleArgs.BadArgument("value of body_format must be one of: form-urlencoded, json, raw, form-multipart, got: " + format);
+        }
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String enc(Object o) {
+        return java.net.URLEncoder.encode(String.valueOf(o), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @SuppressWarnings("unchecked")
     static TaskResult result(Map<String, Object> res, List<Integer> codes, boolean returnContent) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -87,6 +135,15 @@ final class UriModule extends BaseModule {
         String content = String.valueOf(res.remove("content"));
         data.putAll(res);
         if (returnContent) data.put("content", content);
+        // a JSON answer is also given as data, whether or not the content is returned
+        Object type = data.get("content_type");
+        if (type != null && (type.toString().contains("json")) && !content.isEmpty()) {
+            try {
+                data.put("json", JSON.readValue(content, Object.class));
+            } catch (JsonProcessingException e) {
+                // not JSON after all: Ansible leaves json out then
+            }
+        }
         int status = ((Number) res.get("status")).intValue();
         String msg = String.valueOf(res.get("msg"));
         data.remove("msg");
