@@ -279,27 +279,45 @@ final class HostRunner implements Runnable {
             fail(task, "Invalid data passed to 'loop', it requires a list, got this instead: " + pc.templar().toText(items));
             return;
         }
+        // as Ansible: every item's condition and file first (its skipping or included line), then the tasks of each
+        List<Prepared> runs = new ArrayList<>();
         for (Object item : list) {
             Scope withItem = inner.withVars(Map.of(task.loopVar(), item));
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put(task.loopVar(), item);
-            includeOnce(task, withItem, itemVars);
+            Prepared p = prepareInclude(task, withItem, itemVars, pc.templar().toText(item), true);
+            if (p == null) return; // failed: the host stops here
+            if (p.tasks() != null) runs.add(p);
         }
+        for (Prepared p : runs) if (p.file() != null) pc.listener().included(p.file(), hs.name(), p.item());
+        for (Prepared p : runs) runTasks(p.tasks(), p.scope());
     }
+
+    /** An include made ready to run: its tasks and the scope they run in (tasks null when it was skipped). */
+    private record Prepared(List<Task> tasks, Scope scope, String file, Object item) {}
 
     /** One include (one loop item): its own when, then the tasks of the file or role. */
     private void includeOnce(Task task, Scope inner, Map<String, Object> vars) throws InterruptedException {
+        Prepared p = prepareInclude(task, inner, vars, null, false);
+        if (p != null && p.tasks() != null) runTasks(p.tasks(), p.scope());
+    }
+
+    /**
+     * Checks an include's when and loads its file or role, reporting the skip or the inclusion
+     * (with the item for a loop, whose skips Ansible does not count). Null when it failed.
+     */
+    private Prepared prepareInclude(Task task, Scope inner, Map<String, Object> vars, Object item, boolean looped) {
         boolean run;
         try {
             run = conditions(inner, task, vars);
         } catch (TemplateException e) {
             fail(task, e.getMessage());
-            return;
+            return null;
         }
         if (!run) {
-            pc.listener().hostResult(hs.name(), task.displayName(), TaskResult.skipped("Conditional result was False"), null, false, false);
-            hs.stats.skipped++;
-            return;
+            pc.listener().hostResult(hs.name(), task.displayName(), TaskResult.skipped("Conditional result was False"), item, false, false);
+            if (!looped) hs.stats.skipped++;
+            return new Prepared(null, inner, null, item);
         }
         if (task.action().equals("include_tasks")) {
             Path path;
@@ -310,27 +328,27 @@ final class HostRunner implements Runnable {
                 loaded = pc.includes().loadTasks(path, inner.role());
             } catch (UserError | TemplateException e) {
                 fail(task, e instanceof UserError ue ? ue.describe() : e.getMessage());
-                return;
+                return null;
             }
-            pc.listener().included(path.toString(), hs.name());
+            // a looped include reports its files after every item's condition, as Ansible does
+            if (!looped) pc.listener().included(path.toString(), hs.name(), null);
             hs.stats.ok++;
-            runTasks(loaded, inner);
-        } else {
-            Role role;
-            try {
-                Map<String, Object> args = new LinkedHashMap<>();
-                for (Map.Entry<String, Object> e : task.args().entrySet()) args.put(e.getKey(), pc.templar().template(e.getValue(), vars));
-                String name = String.valueOf(args.getOrDefault("name", args.get("role")));
-                role = pc.includes().loadRole(name, pc.playbookDir(), task.source(), str(args.get("tasks_from")),
-                        str(args.get("handlers_from")), str(args.get("vars_from")), str(args.get("defaults_from")));
-            } catch (UserError | TemplateException e) {
-                fail(task, e instanceof UserError ue ? ue.describe() : e.getMessage());
-                return;
-            }
-            pc.handlers().addAll(role.handlers(), Map.of());
-            pc.listener().roleIncluded(hs.name(), role.name());
-            runTasks(role.tasks(), inner.withRole(role, Map.of(), List.of(), List.of()));
+            return new Prepared(loaded, inner, path.toString(), item);
         }
+        Role role;
+        try {
+            Map<String, Object> args = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : task.args().entrySet()) args.put(e.getKey(), pc.templar().template(e.getValue(), vars));
+            String name = String.valueOf(args.getOrDefault("name", args.get("role")));
+            role = pc.includes().loadRole(name, pc.playbookDir(), task.source(), str(args.get("tasks_from")),
+                    str(args.get("handlers_from")), str(args.get("vars_from")), str(args.get("defaults_from")));
+        } catch (UserError | TemplateException e) {
+            fail(task, e instanceof UserError ue ? ue.describe() : e.getMessage());
+            return null;
+        }
+        pc.handlers().addAll(role.handlers(), Map.of());
+        pc.listener().roleIncluded(hs.name(), role.name());
+        return new Prepared(role.tasks(), inner.withRole(role, Map.of(), List.of(), List.of()), null, item);
     }
 
     private static Object rawFile(Task task) {

@@ -46,8 +46,8 @@ final class QuietAfterInterrupt implements RunListener {
     }
 
     @Override
-    public void included(String file, String host) {
-        if (!interrupted.get()) inner.included(file, host);
+    public void included(String file, String host, Object item) {
+        if (!interrupted.get()) inner.included(file, host, item);
     }
 
     @Override

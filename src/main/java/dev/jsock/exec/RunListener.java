@@ -26,8 +26,8 @@ public interface RunListener {
     /** include_role ran on a host: Ansible prints nothing and counts nothing, but its JSON report has the task. */
     default void roleIncluded(String host, String role) {}
 
-    /** "included: FILE for HOST". */
-    default void included(String file, String host) {}
+    /** "included: FILE for HOST", with " => (item=ITEM)" for an item of a looped include. */
+    default void included(String file, String host, Object item) {}
 
     default void warning(String message) {}
 

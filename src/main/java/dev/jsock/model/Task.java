@@ -78,6 +78,11 @@ public record Task(
     /** The name Ansible prints in "TASK [...]": "role : name", or the action when unnamed. */
     public String displayName() {
         String base = name != null ? name : action;
+        // an unnamed include_role is shown with the role it includes, as Ansible does
+        if (name == null && "include_role".equals(action)) {
+            Object roleName = args.getOrDefault("name", args.get("role"));
+            if (roleName != null) base = action + " : " + roleName;
+        }
         return role != null ? role.name() + " : " + base : base;
     }
 }

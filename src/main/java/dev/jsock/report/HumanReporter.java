@@ -65,8 +65,8 @@ public final class HumanReporter implements RunListener {
     }
 
     @Override
-    public synchronized void included(String file, String host) {
-        out.println(colors.skip("included: " + file + " for " + host));
+    public synchronized void included(String file, String host, Object item) {
+        out.println(colors.skip("included: " + file + " for " + host + (item == null ? "" : " => (item=" + item + ")")));
         out.flush();
     }
 

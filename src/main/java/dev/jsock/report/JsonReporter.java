@@ -87,7 +87,7 @@ public final class JsonReporter implements RunListener {
     }
 
     @Override
-    public synchronized void included(String file, String host) {
+    public synchronized void included(String file, String host, Object item) {
         hostResult(host, "", TaskResult.ok(Map.of("included", file)), null, false, false);
     }
 
