@@ -72,7 +72,7 @@ final class ApplyCommand implements Callable<Integer> {
         RunSetup setup = new RunSetup(options, playbook, inventories, pb -> pb, runs ? hostKeys.policy() : null);
         if (syntaxCheck || listHosts || listTasks) {
             if (listHosts) PlaybookListing.hosts(out, playbook.toString(), setup.playbook, setup.inventory, options.limit);
-            if (listTasks) PlaybookListing.tasks(out, playbook.toString(), setup.playbook);
+            if (listTasks) PlaybookListing.tasks(out, playbook.toString(), setup.playbook, options.tags, options.skipTags);
             if (syntaxCheck && !listHosts && !listTasks) PlaybookListing.syntaxOk(out, playbook.toString());
             out.flush();
             return ExitCodes.OK;

@@ -35,7 +35,9 @@ final class PlaybookListing {
         out.flush();
     }
 
-    static void tasks(PrintWriter out, String playbookArg, Playbook pb) {
+    /** ansible-playbook --list-tasks: each task with every tag it has (its own and inherited, sorted), as -t/--skip-tags select them. */
+    static void tasks(PrintWriter out, String playbookArg, Playbook pb, List<String> only, List<String> skip) {
+        dev.jsock.exec.TagFilter filter = new dev.jsock.exec.TagFilter(only, skip);
         out.println();
         out.println("playbook: " + playbookArg);
         int n = 1;
@@ -43,23 +45,29 @@ final class PlaybookListing {
             out.println();
             out.println("  play #" + n++ + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
             out.println("    tasks:");
-            List<Task> all = new ArrayList<>(p.preTasks());
-            for (RoleRef r : p.roles()) all.addAll(r.role().tasks());
-            all.addAll(p.tasks());
-            all.addAll(p.postTasks());
-            print(out, all);
+            print(out, p.preTasks(), p.tags(), filter);
+            for (RoleRef r : p.roles()) print(out, r.role().tasks(), concat(p.tags(), r.tags()), filter);
+            print(out, p.tasks(), p.tags(), filter);
+            print(out, p.postTasks(), p.tags(), filter);
         }
         out.flush();
     }
 
-    private static void print(PrintWriter out, List<Task> tasks) {
+    private static void print(PrintWriter out, List<Task> tasks, List<String> inherited, dev.jsock.exec.TagFilter filter) {
         for (Task t : tasks) {
+            List<String> all = concat(inherited, t.tags());
             if (t.isBlock()) {
-                print(out, t.block()); // Ansible lists a block's tasks, not its rescue or always
-            } else if (!t.action().equals("meta")) {
-                out.println("      " + t.displayName() + "\tTAGS: " + tags(t.tags()));
+                print(out, t.block(), all, filter); // Ansible lists a block's tasks, not its rescue or always
+            } else if (!t.action().equals("meta") && filter.selects(all)) {
+                out.println("      " + t.displayName() + "\tTAGS: " + tags(new java.util.TreeSet<>(all).stream().toList()));
             }
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static String tags(List<String> tags) {

@@ -6,14 +6,14 @@ import java.util.List;
  * --tags / --skip-tags selection with Ansible's special tags: "always" runs unless skipped by name,
  * "never" runs only when asked for by name, "tagged"/"untagged"/"all" select by presence.
  */
-record TagFilter(List<String> only, List<String> skip) {
+public record TagFilter(List<String> only, List<String> skip) {
 
-    TagFilter {
+    public TagFilter {
         only = List.copyOf(only);
         skip = List.copyOf(skip);
     }
 
-    boolean selects(List<String> taskTags) {
+    public boolean selects(List<String> taskTags) {
         if (!skip.isEmpty()) {
             if (skip.contains("all")) return false;
             for (String t : taskTags) if (skip.contains(t)) return false;
