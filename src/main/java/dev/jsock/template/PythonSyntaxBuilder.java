@@ -19,6 +19,7 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
  * are plain names, as in Jinja: a variable called {@code empty} or {@code mod} (a registered
  * result, say) is otherwise a syntax error. Jinja's own words (and, or, not, in, is, true, false)
  * stay operators and literals;</li>
+ * <li>{@code *} repeats a string or list by an integer ({@code '-' * 20});</li>
  * <li>{@code not} binds looser than comparisons and tests, as in Jinja: {@code not x is defined}
  * is {@code not (x is defined)}; Java EL reads it as {@code (not x) is defined}, which is true for
  * every defined x.</li>
@@ -61,6 +62,7 @@ public final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
                 if (operator == AstBinary.EQ) return super.createAstBinary(left, right, PythonEquality.EQ);
                 if (operator == AstBinary.NE) return super.createAstBinary(left, right, PythonEquality.NE);
+                if (operator == AstBinary.MUL) return super.createAstBinary(left, right, PythonRepeat.MUL);
                 return super.createAstBinary(left, right, operator);
             }
         };
