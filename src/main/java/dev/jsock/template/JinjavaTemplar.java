@@ -63,17 +63,49 @@ public final class JinjavaTemplar implements Templar {
         jinjava.registerTag(new ForElseTag());
         jinjava.registerTag(new PyIfTag());
         AnsibleExtensions.register(jinjava.getGlobalContext());
+        jinjava.setResourceLocator((name, charset, interpreter) -> siblingTemplate(name));
     }
 
     @Override
     public String renderFile(String text, String fileName, Map<String, Object> vars) {
+        // Jinja reads a template's line breaks as \n whatever the file has (CRLF files render with LF)
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
         try {
             requireClosedDelimiters(text);
         } catch (TemplateException e) {
             throw new TemplateException(e.getMessage(), dev.jsock.model.Source.of(fileName));
         }
         RenderSession session = new RenderSession(vars, this);
-        return render(text, fileName, session);
+        java.nio.file.Path previous = templateDir.get();
+        java.nio.file.Path parent = fileName == null ? null : java.nio.file.Path.of(fileName).toAbsolutePath().getParent();
+        templateDir.set(parent);
+        try {
+            return render(text, fileName, session);
+        } finally {
+            templateDir.set(previous);
+        }
+    }
+
+    /** The directory of the template file being rendered on this thread: {% include %} and {% import %} look there. */
+    private final ThreadLocal<java.nio.file.Path> templateDir = new ThreadLocal<>();
+
+    /**
+     * {% include 'x.j2' %}, {% import 'macros.j2' as m %}: a file next to the template being
+     * rendered, as Ansible's template search path starts there. Only relative names that stay in
+     * that directory are read.
+     */
+    private String siblingTemplate(String name) throws java.io.IOException {
+        java.nio.file.Path dir = templateDir.get();
+        if (dir == null || name.startsWith("/") || java.util.Arrays.asList(name.split("/")).contains("..")) {
+            throw new com.hubspot.jinjava.loader.ResourceNotFoundException("Couldn't find resource: " + name);
+        }
+        java.nio.file.Path file = dir.resolve(name).normalize();
+        if (!file.startsWith(dir) || !java.nio.file.Files.isRegularFile(file)) {
+            throw new com.hubspot.jinjava.loader.ResourceNotFoundException("Couldn't find resource: " + name);
+        }
+        String source = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+        // Jinja drops one trailing newline of every template it loads (keep_trailing_newline is off)
+        return source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
     }
 
     @Override

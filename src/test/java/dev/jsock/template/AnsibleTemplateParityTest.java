@@ -94,7 +94,7 @@ class AnsibleTemplateParityTest {
     void rendersLikeAnsible(String name) throws IOException {
         assertThat(work.resolve(name + ".out")).as("Ansible rendered it; see ansible.log").exists();
         String expected = Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8);
-        String actual = TEMPLAR.renderFile(read(casesDir(), name + ".j2"), name + ".j2", vars(casesDir(), name));
+        String actual = TEMPLAR.renderFile(read(casesDir(), name + ".j2"), casesDir().resolve(name + ".j2").toString(), vars(casesDir(), name));
         assertThat(actual).isEqualTo(expected);
     }
 
