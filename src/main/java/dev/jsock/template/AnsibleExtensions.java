@@ -31,6 +31,7 @@ final class AnsibleExtensions {
         }
         filters.forEach(context::registerFilter);
         context.registerFilter(new LoopIf());
+        context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "jsock_dict", DictLiteral.class, "of", Object[].class));
         AnsibleTests.all().forEach(context::registerExpTest);
     }
 }

@@ -1,5 +1,7 @@
 package dev.jsock.template;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,35 +69,62 @@ final class JinjaSource {
     private static int expression(String text, int start, StringBuilder out, boolean playbookString) {
         boolean variable = text.charAt(start + 1) == '{';
         out.append(text, start, start + 2);
-        int inside = out.length();
-        int n = text.length();
-        int i = start + 2;
+        int end = regionEnd(text, start + 2, variable ? "}}" : "%}");
+        fragment(text, start + 2, end, out, variable && playbookString);
+        if (end < text.length()) out.append(text, end, end + 2);
+        return Math.min(text.length(), end + 2);
+    }
+
+    /** Where the expression started at {@code from} ends (the index of its closing delimiter), or the text's length. */
+    private static int regionEnd(String text, int from, String close) {
         int depth = 0;
-        while (i < n) {
+        int i = from;
+        while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
-                i = literal(text, i, out, variable && playbookString);
+                i = skipLiteral(text, i);
                 continue;
             }
-            if (depth == 0 && (variable ? text.startsWith("}}", i) : text.startsWith("%}", i))) {
-                out.append(text, i, i + 2);
-                return i + 2;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-                out.append(c);
-                i++;
-                // "}}" inside the expression would end it for Jinjava's scanner
-                if (c == '}' && i < n && text.charAt(i) == '}') out.append(' ');
+            if (depth == 0 && text.startsWith(close, i)) return i;
+            if (c == '(' || c == '[' || c == '{') depth++;
+            else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
+            i++;
+        }
+        return text.length();
+    }
+
+    /** The index after the string literal starting at {@code start} (Jinja's escapes). */
+    private static int skipLiteral(String text, int start) {
+        char quote = text.charAt(start);
+        int i = start + 1;
+        while (i < text.length() && text.charAt(i) != quote) i += text.charAt(i) == '\\' ? 2 : 1;
+        return Math.min(text.length(), i + 1);
+    }
+
+    /** The expression text in [from, to) rewritten into {@code out}. */
+    private static void fragment(String text, int from, int to, StringBuilder out, boolean doubleBackslashes) {
+        int inside = out.length();
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = Math.min(to, skipLiteral(text, i));
+                literal(text.substring(0, end), i, out, doubleBackslashes);
+                i = end;
                 continue;
+            }
+            if (c == '{') {
+                int close = matching(text, i, to);
+                if (close > 0 && dictLiteral(text, i + 1, close, out, doubleBackslashes)) {
+                    i = close + 1;
+                    continue;
+                }
             } else if (c == 'i' && text.startsWith("is", i) && wordAt(text, i, 2)) {
                 groupFilterChain(out, inside);
-            } else if (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)) && afterName(out)) {
+            } else if (c == '.' && i + 1 < to && Character.isDigit(text.charAt(i + 1)) && afterName(out)) {
                 int j = i + 1;
-                while (j < n && Character.isDigit(text.charAt(j))) j++;
-                if (j >= n || !Character.isJavaIdentifierPart(text.charAt(j))) {
+                while (j < to && Character.isDigit(text.charAt(j))) j++;
+                if (j >= to || !Character.isJavaIdentifierPart(text.charAt(j))) {
                     out.append('[').append(text, i + 1, j).append(']');
                     i = j;
                     continue;
@@ -104,7 +133,70 @@ final class JinjaSource {
             out.append(c);
             i++;
         }
-        return i;
+    }
+
+    /** The index of the } closing the { at {@code open}, before {@code to}; -1 when there is none. */
+    private static int matching(String text, int open, int to) {
+        int depth = 0;
+        int i = open;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = skipLiteral(text, i);
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') depth++;
+            else if (c == ')' || c == ']' || c == '}') {
+                if (--depth == 0) return c == '}' ? i : -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /**
+     * A dict literal's entries in [from, to) as {@code jsock_dict(key, value, …)}: in Jinja a key is
+     * an expression ({@code {item.key: item.value}}, {@code {name: 1}} reads the variable name), where
+     * Jinjava would take a bare name as text and refuse anything else. False when it is not
+     * key: value pairs (left for the engine to report).
+     */
+    private static boolean dictLiteral(String text, int from, int to, StringBuilder out, boolean doubleBackslashes) {
+        List<int[]> entries = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        int colon = -1;
+        int i = from;
+        while (i <= to) {
+            char c = i < to ? text.charAt(i) : ',';
+            if (i < to && (c == '\'' || c == '"')) {
+                i = skipLiteral(text, i);
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') depth++;
+            else if (c == ')' || c == ']' || c == '}') depth--;
+            else if (depth == 0 && c == ':' && colon < 0) colon = i;
+            else if (depth == 0 && c == ',') {
+                if (text.substring(start, i).isBlank()) {
+                    if (i < to || !entries.isEmpty() || colon >= 0) { /* trailing comma or empty dict */ }
+                } else {
+                    if (colon < 0) return false;
+                    entries.add(new int[] {start, colon, i});
+                }
+                start = i + 1;
+                colon = -1;
+            }
+            i++;
+        }
+        out.append("jsock_dict(");
+        for (int k = 0; k < entries.size(); k++) {
+            int[] e = entries.get(k);
+            if (k > 0) out.append(", ");
+            fragment(text, e[0], e[1], out, doubleBackslashes);
+            out.append(',');
+            fragment(text, e[1] + 1, e[2], out, doubleBackslashes);
+        }
+        out.append(')');
+        return true;
     }
 
     private static boolean wordAt(String text, int i, int length) {
