@@ -181,10 +181,14 @@ final class HostRunner implements Runnable {
             fail(task, "jsock internal error: " + e + " (run with -vvv and report it)");
             return;
         }
+        if (hs.runError != null) throw new HostEnded();
         for (String n : List.copyOf(hs.notified)) {
             if (pc.handlers().matching(n).isEmpty()) {
+                // as ansible-playbook: an error of the whole run (exit 1, no recap), not of the host
                 hs.notified.remove(n);
-                fail(task, "The requested handler '" + n + "' was not found in either the main handlers list nor in the listening handlers list");
+                hs.runError = "The requested handler '" + n + "' was not found in either the main handlers list nor in the listening handlers list";
+                pc.aborted().set(true);
+                throw new HostEnded();
             }
         }
         if (o.hostFailed()) {

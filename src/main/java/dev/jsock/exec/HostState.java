@@ -27,6 +27,8 @@ final class HostState {
     boolean failed;
     /** The host failed with tasks of the play still to run (set with {@link #failed}). */
     boolean failedWithWorkLeft;
+    /** An error that ends the whole run (a notify naming no handler), or null. */
+    String runError;
     boolean unreachable;
     boolean endedPlay;
     /** jsock render: some task's result is unknown because it needs the host; later failures may stem from that. */

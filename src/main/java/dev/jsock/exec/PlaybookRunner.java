@@ -91,6 +91,10 @@ public final class PlaybookRunner {
             services.listener().playStarted(title, live);
             if (live.isEmpty()) continue;
             runBatch(playbook, play, groups, live);
+            for (String h : live) {
+                String error = hostStates.get(h).runError;
+                if (error != null) throw new UserError(UserError.Kind.GENERAL, null, error);
+            }
             if (live.stream().noneMatch(h -> hostStates.get(h).active())) {
                 if (live.stream().anyMatch(h -> hostStates.get(h).failedWithWorkLeft)) services.listener().noHostsRemaining();
                 return false;

@@ -104,6 +104,16 @@ final class TaskExecutor {
         result = renderAware(hs, result);
         result = markDebug(task, result);
         result = markDelegate(task, vars, result);
+        if (result.changed()) {
+            for (String n : task.notifies()) {
+                if (pc.handlers().matching(n).isEmpty()) {
+                    // as ansible-playbook: an error of the whole run, reported instead of this result
+                    hs.runError = "The requested handler '" + n + "' was not found in either the main handlers list nor in the listening handlers list";
+                    pc.aborted().set(true);
+                    return new Outcome(result, false);
+                }
+            }
+        }
         TaskResult shown = SecretMask.mask(result, SecretMask.secretValues(vars));
         if (result.data().get("results") == null) {
             pc.listener().hostResult(hs.name(), task.displayName(), shown, null, ignored(task, result, vars), noLog);
