@@ -123,9 +123,10 @@ public final class HumanReporter implements RunListener {
             case OK, CHANGED -> {
                 String word = r.changed() ? "changed" : "ok";
                 String line = word + ": [" + label + "]" + (item == null ? "" : " =>" + itemText);
-                boolean verbose = verbosity > 0 || isDebug(r);
+                // a hidden (no_log) debug result is not expanded: there is nothing to show
+                boolean verbose = verbosity > 0 || (isDebug(r) && !noLog);
                 if (verbose && !shown.isEmpty()) {
-                    line += " => " + (isDebug(r) ? PyJson.indented(shown) : PyJson.compact(shown));
+                    line += " => " + (isDebug(r) && !noLog ? PyJson.indented(shown) : PyJson.compact(shown));
                 }
                 out.println(r.changed() ? colors.changed(line) : colors.ok(line));
             }
@@ -182,7 +183,8 @@ public final class HumanReporter implements RunListener {
         Map<String, Object> m = new LinkedHashMap<>();
         if (noLog) {
             m.put("censored", NO_LOG);
-            m.put("changed", r.changed());
+            // a failed command still says it changed something; debug results never say
+            if (!r.data().containsKey("_jsock_debug")) m.put("changed", Boolean.TRUE.equals(r.registered().get("changed")));
             return m;
         }
         Map<String, Object> reg = r.registered();
