@@ -90,10 +90,15 @@ public final class PlaybookRunner {
             List<String> live = batch.stream().filter(h -> hostStates.get(h).active()).toList();
             services.listener().playStarted(title, live);
             if (live.isEmpty()) continue;
-            runBatch(playbook, play, groups, live);
+            boolean fatal = runBatch(playbook, play, groups, live);
             for (String h : live) {
                 String error = hostStates.get(h).runError;
                 if (error != null) throw new UserError(UserError.Kind.GENERAL, null, error);
+            }
+            if (fatal) {
+                // any_errors_fatal: one host's failure ends the play and the playbook for all
+                services.listener().noHostsRemaining();
+                return false;
             }
             if (live.stream().noneMatch(h -> hostStates.get(h).active())) {
                 if (live.stream().anyMatch(h -> hostStates.get(h).failedWithWorkLeft)) services.listener().noHostsRemaining();
@@ -116,7 +121,8 @@ public final class PlaybookRunner {
         }
     }
 
-    private void runBatch(Playbook playbook, Play play, Map<String, Object> groups, List<String> hosts) throws InterruptedException {
+    /** Runs one batch of a play; true when any_errors_fatal ended it. */
+    private boolean runBatch(Playbook playbook, Play play, Map<String, Object> groups, List<String> hosts) throws InterruptedException {
         Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
         // Ansible exports every role of the play (roles: and import_role) to all of its tasks:
         // defaults at the bottom, vars right above the play's vars and vars_files
@@ -141,7 +147,7 @@ public final class PlaybookRunner {
             t.start();
         }
         try {
-            gate.coordinate(step -> services.listener().taskStarted(step.title(), step.handler()));
+            gate.coordinate(step -> services.listener().taskStarted(step.title(), step.handler()), () -> pc.aborted().get());
         } catch (InterruptedException e) {
             // Ctrl-C: stop every host at its next step and give running commands a moment to clean up
             interrupted.set(true);
@@ -150,6 +156,7 @@ public final class PlaybookRunner {
             throw e;
         }
         for (Thread t : threads) t.join();
+        return pc.aborted().get();
     }
 
     /** The play's roles: those of roles:, then those import_role brought into its task lists, each once. */

@@ -81,6 +81,11 @@ final class StepGate {
 
     /** Runs in the coordinating thread until every host has finished. */
     void coordinate(Consumer<Step> onStep) throws InterruptedException {
+        coordinate(onStep, () -> false);
+    }
+
+    /** As {@link #coordinate(Consumer)}; once {@code stopped} holds, steps are released unannounced (their hosts end at once). */
+    void coordinate(Consumer<Step> onStep, java.util.function.BooleanSupplier stopped) throws InterruptedException {
         lock.lock();
         try {
             while (true) {
@@ -95,7 +100,7 @@ final class StepGate {
                 }
                 List<String> batch = new ArrayList<>();
                 for (String h : order) if (next.equals(wants.get(h))) batch.add(h);
-                onStep.accept(next);
+                if (!stopped.getAsBoolean()) onStep.accept(next);
                 for (String h : batch) {
                     wants.remove(h);
                     running.add(h);
