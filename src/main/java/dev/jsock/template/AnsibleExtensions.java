@@ -32,6 +32,7 @@ final class AnsibleExtensions {
         filters.forEach(context::registerFilter);
         context.registerFilter(new LoopIf());
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "jsock_dict", DictLiteral.class, "of", Object[].class));
+        context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "dict", DictLiteral.class, "dict", Object[].class));
         AnsibleTests.all().forEach(context::registerExpTest);
     }
 }

@@ -7,6 +7,30 @@ import java.util.Map;
 public final class DictLiteral {
     private DictLiteral() {}
 
+    /**
+     * Jinja's dict(): of a mapping, of a list of pairs (dict(zip(keys, values))), or of name=value
+     * arguments; public and static because Jinjava calls it by reflection.
+     */
+    public static Map<Object, Object> dict(Object... args) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Object a : args) {
+            if (a instanceof com.hubspot.jinjava.el.ext.NamedParameter p) {
+                out.put(p.getName(), p.getValue());
+            } else if (a instanceof Map<?, ?> m) {
+                out.putAll(m);
+            } else if (a instanceof Iterable<?> pairs) {
+                for (Object pair : pairs) {
+                    java.util.List<?> kv = pair instanceof java.util.List<?> l ? l : null;
+                    if (kv == null || kv.size() != 2) throw new IllegalArgumentException("dict() needs pairs, got " + PyRepr.output(pair));
+                    out.put(kv.get(0), kv.get(1));
+                }
+            } else if (a != null) {
+                throw new IllegalArgumentException("'" + PyRepr.typeName(a) + "' object is not iterable");
+            }
+        }
+        return out;
+    }
+
     /** Public and static because Jinjava calls it by reflection. */
     public static Map<Object, Object> of(Object... keysAndValues) {
         Map<Object, Object> out = new LinkedHashMap<>();
