@@ -7,7 +7,10 @@ import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.Bindings;
+import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.javax.el.ELContext;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
@@ -45,6 +48,24 @@ public final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                     @Override
                     protected Scanner.Token keyword(String word) {
                         return EL_ONLY_WORDS.contains(word) ? null : super.keyword(word);
+                    }
+                };
+            }
+
+            /** {@code none_value.attr}: Jinja's undefined (so | default applies), where Java EL gives null. */
+            @Override
+            protected AstDot createAstDot(AstNode base, String property, boolean lvalue) {
+                return new AstDot(base, property, lvalue) {
+                    @Override
+                    public Object eval(Bindings bindings, ELContext context) {
+                        Object owner = prefix.eval(bindings, context);
+                        if (owner == null) return new Undefined("'None' has no attribute '" + property + "'");
+                        context.setPropertyResolved(false);
+                        Object result = context.getELResolver().getValue(context, owner, property);
+                        if (!context.isPropertyResolved()) {
+                            throw new jinjava.javax.el.PropertyNotFoundException("Cannot resolve property '" + property + "'");
+                        }
+                        return result;
                     }
                 };
             }
