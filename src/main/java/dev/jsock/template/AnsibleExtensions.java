@@ -20,6 +20,7 @@ final class AnsibleExtensions {
         filters.addAll(PyJson.filters());
         filters.addAll(PyYaml.filters());
         filters.addAll(DataFilters.all());
+        filters.addAll(Jinja3Filters.all());
         Set<String> ours = new HashSet<>();
         for (AnsibleFilter f : filters) {
             ours.add(f.getName());
