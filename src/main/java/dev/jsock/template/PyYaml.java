@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class PyYaml {
     /** Plain scalars PyYAML's resolver would read as bool, null, int or float. */
     private static final Pattern NOT_A_STRING = Pattern.compile(
-            "(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N"
+            "(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
             + "|~|null|Null|NULL|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+"
             + "|[-+]?(?:[0-9][0-9_]*)(?::[0-5]?[0-9])+|[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*(?:[eE][-+][0-9]+)?"
             + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
