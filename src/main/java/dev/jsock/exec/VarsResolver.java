@@ -101,6 +101,7 @@ final class VarsResolver {
                 m.putAll(other.gathered);
                 m.putAll(other.facts);
             }
+            m.putAll(pc.request().extraVars()); // -e is above everything for every host, in hostvars too
             Map<String, Object> names = MagicVars.forHost(pc.inventory(), host, pc.groups());
             names.remove("groups");
             m.putAll(names);
