@@ -51,6 +51,7 @@ final class LocalActions {
             data.put(name, value);
         } else {
             Object msg = args.containsKey("msg") ? templar.template(args.get("msg"), vars) : "Hello world!";
+            if (VarsResolver.OMIT.equals(msg)) msg = "Hello world!"; // an omitted msg is no msg
             data.put("msg", msg);
         }
         data.put("_ansible_verbose_always", true);
@@ -80,6 +81,7 @@ final class LocalActions {
                         + "and contain only letters, numbers and underscores.", Map.of());
             }
             Object value = templar.template(e.getValue(), vars);
+            if (VarsResolver.OMIT.equals(value)) continue; // as Ansible: an omitted value sets nothing
             if (value instanceof String text) {
                 String lower = text.toLowerCase(java.util.Locale.ROOT);
                 if (lower.equals("true") || lower.equals("yes")) value = Boolean.TRUE;
