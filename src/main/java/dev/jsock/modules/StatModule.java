@@ -46,6 +46,12 @@ final class StatModule extends BaseModule {
         if (f.isLink()) s.put("lnk_target", f.linkTarget());
         s.put("mode", String.format("%04o", f.mode() & 07777)); // the stat module prints four digits ("1777"), the file modules "0%03o"
         s.put("mtime", f.mtime());
+        // the permission bits, each as Ansible's stat names it
+        int m = f.mode();
+        String[] bits = {"rusr", "wusr", "xusr", "rgrp", "wgrp", "xgrp", "roth", "woth", "xoth"};
+        for (int i = 0; i < bits.length; i++) s.put(bits[i], (m & (0400 >> i)) != 0);
+        s.put("isuid", (m & 04000) != 0);
+        s.put("isgid", (m & 02000) != 0);
         s.put("path", path);
         s.put("pw_name", f.owner());
         s.put("size", f.size());
