@@ -19,7 +19,13 @@ final class UnifiedDiff {
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff(from, to, before, DiffUtils.diff(before, after), 3);
         if (out.isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
-        for (String l : out) sb.append(l.startsWith("@@") ? pythonHunkHeader(l) : l).append('\n');
+        for (int i = 0; i < out.size(); i++) {
+            String l = out.get(i);
+            if (i < 2) sb.append(l).append('\n'); // the --- and +++ labels
+            else if (l.startsWith("@@")) sb.append(pythonHunkHeader(l)).append('\n');
+            else if (l.endsWith("\n")) sb.append(l);
+            else sb.append(l).append("\n\\ No newline at end of file\n"); // a last line without one, as difflib marks it
+        }
         return sb.append('\n').toString();
     }
 
@@ -39,8 +45,17 @@ final class UnifiedDiff {
         return start + "," + length;
     }
 
+    /** The lines with their line breaks (Python's splitlines(keepends=True)): "c" and "c\n" are different lines. */
     private static List<String> lines(String text) {
         if (text == null || text.isEmpty()) return List.of();
-        return Arrays.asList(text.split("\n", -1)).subList(0, text.endsWith("\n") ? text.split("\n", -1).length - 1 : text.split("\n", -1).length);
+        List<String> out = new java.util.ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl + 1;
+            out.add(text.substring(from, end));
+            from = end;
+        }
+        return out;
     }
 }
