@@ -70,6 +70,7 @@ public final class JinjavaTemplar implements Templar {
     public String renderFile(String text, String fileName, Map<String, Object> vars) {
         // Jinja reads a template's line breaks as \n whatever the file has (CRLF files render with LF)
         text = text.replace("\r\n", "\n").replace('\r', '\n');
+        text = JinjaHeader.apply(text, fileName);
         try {
             requireClosedDelimiters(text);
         } catch (TemplateException e) {
