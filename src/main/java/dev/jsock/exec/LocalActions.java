@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Actions that run on the controller and never touch a host: debug, set_fact, assert, fail. */
+/** Actions that run on the controller and never touch a host: debug, set_fact, assert, fail, include_vars. */
 final class LocalActions {
-    private static final Set<String> NAMES = Set.of("debug", "set_fact", "assert", "fail");
+    private static final Set<String> NAMES = Set.of("debug", "set_fact", "assert", "fail", "include_vars");
     private final Templar templar;
+    private final java.util.function.Function<java.nio.file.Path, Map<String, Object>> varsFiles;
 
-    LocalActions(Templar templar) {
+    LocalActions(Templar templar, java.util.function.Function<java.nio.file.Path, Map<String, Object>> varsFiles) {
         this.templar = templar;
+        this.varsFiles = varsFiles;
     }
 
     static boolean handles(String action) {
@@ -27,6 +29,7 @@ final class LocalActions {
         return switch (task.action()) {
             case "debug" -> debug(task, vars, verbosity);
             case "set_fact" -> setFact(hs, task, vars);
+            case "include_vars" -> includeVars(hs, task, vars);
             case "assert" -> assertThat(task, vars);
             default -> fail(task, vars);
         };
@@ -94,6 +97,59 @@ final class LocalActions {
         }
         hs.facts.putAll(facts);
         return TaskResult.ok(Map.of("ansible_facts", facts));
+    }
+
+    /**
+     * include_vars FILE (or file:, with name: to put them under one key): the variables of a YAML
+     * file on the controller, looked for as Ansible looks: the role's vars/ and the role, the
+     * task file's directory, then the playbook's vars/ and the playbook's directory. They are kept
+     * as the host's facts (Ansible ranks them just below set_fact).
+     */
+    private TaskResult includeVars(HostState hs, Task task, Map<String, Object> vars) {
+        Object raw = task.args().containsKey("file") ? task.args().get("file") : task.args().get("_raw_params");
+        if (raw == null) return TaskResult.failed("jsock supports include_vars with a file (file: or free-form), not dir:", Map.of());
+        String source = templar.toText(templar.template(raw, vars)).strip();
+        List<java.nio.file.Path> searched = varsSearch(task, vars, source);
+        java.nio.file.Path found = searched.stream().filter(java.nio.file.Files::isRegularFile).findFirst()
+                .map(p -> p.toAbsolutePath().normalize()).orElse(null);
+        if (found == null) {
+            // Ansible's own shape for it: a "message" listing where it looked, empty facts
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("ansible_facts", Map.of());
+            data.put("ansible_included_var_files", List.of());
+            StringBuilder where = new StringBuilder();
+            for (java.nio.file.Path p : searched) where.append("\n\t").append(p);
+            data.put("message", "Could not find or access '" + source + "'\nSearched in:" + where + " on the Ansible Controller.\n"
+                    + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
+            return new TaskResult(TaskResult.Status.FAILED, "", data, List.of());
+        }
+        Map<String, Object> loaded = varsFiles.apply(found);
+        Object name = task.args().get("name");
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (name != null) facts.put(templar.toText(templar.template(name, vars)), loaded);
+        else facts.putAll(loaded);
+        hs.facts.putAll(facts);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ansible_facts", facts);
+        data.put("ansible_included_var_files", List.of(found.toString()));
+        return TaskResult.ok(data);
+    }
+
+    /** Where include_vars looks for {@code source}, in order: the role's vars/ and the role, the task file's directory's, the playbook's. */
+    private static List<java.nio.file.Path> varsSearch(Task task, Map<String, Object> vars, String source) {
+        java.nio.file.Path given = java.nio.file.Path.of(source);
+        if (given.isAbsolute()) return List.of(given);
+        List<java.nio.file.Path> dirs = new ArrayList<>();
+        if (task.role() != null) dirs.add(task.role().dir());
+        if (task.baseDir() != null) dirs.add(task.baseDir());
+        Object playbookDir = vars.get("playbook_dir");
+        if (playbookDir != null) dirs.add(java.nio.file.Path.of(String.valueOf(playbookDir)));
+        List<java.nio.file.Path> out = new ArrayList<>();
+        for (java.nio.file.Path dir : dirs) {
+            out.add(dir.resolve("vars").resolve(source));
+            out.add(dir.resolve(source));
+        }
+        return out;
     }
 
     private TaskResult assertThat(Task task, Map<String, Object> vars) {

@@ -27,17 +27,17 @@ final class Keywords {
             "debugger", "module_defaults", "become_flags", "become_exe", "connection", "remote_user", "port",
             "max_fail_percentage", "order", "force_handlers", "vars_prompt", "fact_path", "gather_subset",
             "gather_timeout", "strategy", "check_mode", "no_log", "run_once", "ignore_errors", "loop_with",
-            "include", "include_vars", "with_fileglob", "with_sequence", "with_nested", "with_together",
+            "include", "with_fileglob", "with_sequence", "with_nested", "with_together",
             "with_subelements", "with_first_found", "with_indexed_items", "with_random_choice", "with_lines",
             "with_flattened", "with_dict", "with_items", "with_list");
 
     static final Set<String> MODULES = Set.of("template", "copy", "file", "systemd", "systemd_service", "service",
             "command", "shell", "debug", "meta", "set_fact", "assert", "fail", "include_role", "import_role",
-            "include_tasks", "import_tasks", "package", "apt", "user", "group", "stat", "wait_for", "uri");
+            "include_tasks", "import_tasks", "package", "apt", "user", "group", "stat", "wait_for", "uri", "include_vars");
 
     /** Modules whose free-form text is kept under _raw_params (others reject extra words, as Ansible does). */
     static final Set<String> RAW_PARAMS = Set.of("command", "shell", "include_tasks", "import_tasks", "include_role",
-            "import_role", "set_fact", "meta");
+            "import_role", "set_fact", "meta", "include_vars");
 
     /** command/shell: only their own options are pulled out of "k=v" text. */
     static final Set<String> FREE_FORM = Set.of("command", "shell");
