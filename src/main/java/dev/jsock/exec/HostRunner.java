@@ -47,9 +47,6 @@ final class HostRunner implements Runnable {
     private final Deque<Frame> frames = new ArrayDeque<>();
 
     /** One task list in progress: a section, a role, a block's tasks or an included file. */
-    /** Whether sections after the current one have tasks (Ansible's "NO MORE HOSTS LEFT" needs to know). */
-    private boolean laterWork;
-
     private static final class Frame {
         final List<Task> tasks;
         final Scope scope;
@@ -102,17 +99,12 @@ final class HostRunner implements Runnable {
                     new FactGatherer(pc, resolver).gather(hs);
                 }
                 if (!hs.active()) return;
-                laterWork = !pc.play().roles().isEmpty() || !pc.play().tasks().isEmpty() || !pc.play().postTasks().isEmpty();
                 section(pc.play().preTasks(), base);
                 // roles and tasks form one section: handlers flush after both
-                for (int r = 0; r < pc.play().roles().size(); r++) {
-                    RoleRef ref = pc.play().roles().get(r);
-                    laterWork = r + 1 < pc.play().roles().size() || !pc.play().tasks().isEmpty() || !pc.play().postTasks().isEmpty();
+                for (RoleRef ref : pc.play().roles()) {
                     runTasks(ref.role().tasks(), base.withRole(ref.role(), ref.params(), ref.when(), ref.tags()));
                 }
-                laterWork = !pc.play().postTasks().isEmpty();
                 section(pc.play().tasks(), base);
-                laterWork = false;
                 section(pc.play().postTasks(), base);
             } catch (HostFailed | HostEnded e) {
                 // the host stops for this play; its counters already say why
@@ -193,7 +185,6 @@ final class HostRunner implements Runnable {
         }
         if (o.hostFailed()) {
             if (!hs.unreachable) hs.failed = true;
-            hs.failedWithWorkLeft = laterWork || frames.stream().anyMatch(f -> f.at + 1 < f.tasks.size());
             hs.lastFailedTask = task;
             hs.lastFailedResult = o.result();
             if (pc.anyErrorsFatal()) pc.aborted().set(true);

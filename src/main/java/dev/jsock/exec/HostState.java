@@ -25,8 +25,6 @@ final class HostState {
     /** What this run has seen of the host's files (see {@link dev.jsock.modules.RemoteFileCache}). */
     final dev.jsock.modules.RemoteFileCache files = dev.jsock.modules.RemoteFileCache.forHost();
     boolean failed;
-    /** The host failed with tasks of the play still to run (set with {@link #failed}). */
-    boolean failedWithWorkLeft;
     /** An error that ends the whole run (a notify naming no handler), or null. */
     String runError;
     boolean unreachable;

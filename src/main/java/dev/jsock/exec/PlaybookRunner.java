@@ -100,10 +100,8 @@ public final class PlaybookRunner {
                 services.listener().noHostsRemaining();
                 return false;
             }
-            if (live.stream().noneMatch(h -> hostStates.get(h).active())) {
-                if (live.stream().anyMatch(h -> hostStates.get(h).failedWithWorkLeft)) services.listener().noHostsRemaining();
-                return false;
-            }
+            // every host failed: the playbook ends (the banner is only for any_errors_fatal, above)
+            if (live.stream().noneMatch(h -> hostStates.get(h).active())) return false;
         }
         return true;
     }

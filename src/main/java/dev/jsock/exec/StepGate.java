@@ -39,8 +39,8 @@ final class StepGate {
         running.addAll(hostOrder);
     }
 
-    /** A run_once task's outcome on the first host of its batch, and whether that host ignored a failure. */
-    record Shared(TaskResult result, boolean ignored) {}
+    /** The first host's run_once decision for a task, its result, and whether it ignored a failure. */
+    record Shared(boolean ranOnce, TaskResult result, boolean ignored) {}
 
     private final Map<List<String>, java.util.concurrent.CompletableFuture<Shared>> shared = new java.util.IdentityHashMap<>();
 

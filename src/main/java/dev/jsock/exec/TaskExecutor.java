@@ -30,30 +30,51 @@ final class TaskExecutor {
     record Outcome(TaskResult result, boolean hostFailed) {}
 
     Outcome run(HostState hs, Task task, Scope scope, List<String> batch) {
-        Map<String, Object> vars = resolver.forTask(hs, task, scope);
-        boolean runOnce = runsOnce(task, vars, batch);
-        if (runOnce && !batch.get(0).equals(hs.name())) return adoptRunOnce(hs, task, batch);
+        // run_once is decided by the batch's first host alone (as Ansible does), which always
+        // publishes its decision and result, so the others never wait for nothing
+        boolean shared = task.runOnce() != null && batch.size() > 1;
+        boolean first = shared && batch.get(0).equals(hs.name());
+        if (shared && !first) {
+            StepGate.Shared decided = awaitFirst(batch);
+            if (decided != null && decided.ranOnce()) return adoptRunOnce(hs, task, decided);
+        }
+        boolean runOnce = false;
         TaskResult result = null;
         boolean ignored = false;
         try {
+            Map<String, Object> vars = resolver.forTask(hs, task, scope);
+            runOnce = first && runsOnce(task, vars);
             Outcome o = runHere(hs, task, scope, vars);
             result = o.result();
             ignored = o.result().failed() && !o.hostFailed();
+            // a failed run_once task fails every host of the batch: Ansible treats it as any_errors_fatal
+            if (runOnce && o.hostFailed()) pc.aborted().set(true);
             return o;
         } finally {
-            if (runOnce) {
-                pc.gate().shared(batch).complete(new StepGate.Shared(
+            if (first) {
+                pc.gate().shared(batch).complete(new StepGate.Shared(runOnce,
                         result != null ? result : TaskResult.failed("run_once: the task did not finish on " + hs.name(), Map.of()), ignored));
             }
         }
     }
 
-    private boolean runsOnce(Task task, Map<String, Object> vars, List<String> batch) {
-        if (task.runOnce() == null || batch.size() < 2) return false;
+    private boolean runsOnce(Task task, Map<String, Object> vars) {
         try {
             return bool(task.runOnce(), vars, false);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The first host's run_once decision and result; null when it never came (interrupted, or an hour passed). */
+    private StepGate.Shared awaitFirst(List<String> batch) {
+        try {
+            return pc.gate().shared(batch).get(1, java.util.concurrent.TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
         }
     }
 
@@ -62,16 +83,7 @@ final class TaskExecutor {
      * counted here; the first host's result is this host's too (registered, facts, handlers), and
      * its failure fails this host as well, as in Ansible.
      */
-    private Outcome adoptRunOnce(HostState hs, Task task, List<String> batch) {
-        StepGate.Shared first;
-        try {
-            first = pc.gate().shared(batch).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(TaskResult.skipped("interrupted"), false);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return new Outcome(TaskResult.skipped("run_once: ran on " + batch.get(0)), false);
-        }
+    private Outcome adoptRunOnce(HostState hs, Task task, StepGate.Shared first) {
         TaskResult r = first.result();
         if (task.register() != null) hs.facts.put(task.register(), r.registered());
         if (r.data().get("ansible_facts") instanceof Map<?, ?> facts && !task.action().equals("debug")) {
@@ -284,7 +296,7 @@ final class TaskExecutor {
 
     /** How Ansible labels a loop item: loop_control.label templated, else Python's str() of the item. */
     private String label(Task task, Object item, Map<String, Object> itemVars) {
-        if (task.loopLabel() == null) return pc.templar().toText(item);
+        if (task.loopLabel() == null) return item == null ? "None" : pc.templar().toText(item);
         try {
             return pc.templar().toText(pc.templar().template(task.loopLabel(), itemVars));
         } catch (TemplateException e) {

@@ -35,10 +35,24 @@ final class AnsibleInterpreter extends JinjavaInterpreter {
         };
     }
 
+    /**
+     * Whether a loop or {% set %} of this render gave {@code name} a value, None included: the
+     * context's own containsKey reads a None as absent, which made {% for k, v in d.items() %}
+     * fail on a null value with "'v' is undefined".
+     */
+    private boolean assignedInTemplate(String name) {
+        for (com.hubspot.jinjava.util.ScopeMap<String, Object> m = getContext(); m != null; m = m.getParent()) {
+            if (m.getScope().containsKey(name)) return true;
+        }
+        return false;
+    }
+
     @Override
     public Object retraceVariable(String name, int lineNumber, int startPosition) {
         Object value = super.retraceVariable(name, lineNumber, startPosition);
-        if (value != null || name == null || getContext().containsKey(name)) {
+        // a loop over a None item keeps Jinjava's marker for it: to templates it is None
+        if (value instanceof com.hubspot.jinjava.interpret.NullValue) return null;
+        if (value != null || name == null || assignedInTemplate(name)) {
             return value;
         }
         switch (name) {
