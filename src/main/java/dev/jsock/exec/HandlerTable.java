@@ -17,9 +17,22 @@ final class HandlerTable {
     record Handler(Task task, Map<String, Object> roleParams) {}
 
     private final List<Handler> handlers = new ArrayList<>();
+    /** A handler's name as the play's variables make it ("restart {{ svc }}" answers to "restart nginx"). */
+    private final java.util.function.UnaryOperator<String> names;
 
     HandlerTable(List<Handler> initial) {
+        this(initial, java.util.function.UnaryOperator.identity());
+    }
+
+    HandlerTable(List<Handler> initial, java.util.function.UnaryOperator<String> names) {
         handlers.addAll(initial);
+        this.names = names;
+    }
+
+    private boolean named(String notification, String name) {
+        if (name == null) return false;
+        if (notification.equals(name)) return true;
+        return name.contains("{{") && notification.equals(names.apply(name));
     }
 
     synchronized void addAll(List<Task> more, Map<String, Object> roleParams) {
@@ -38,8 +51,8 @@ final class HandlerTable {
         List<Handler> out = new ArrayList<>();
         for (int i = handlers.size() - 1; i >= 0; i--) {
             Task t = handlers.get(i).task();
-            boolean byName = notification.equals(t.name())
-                    || (t.role() != null && notification.equals(t.role().name() + " : " + t.name()));
+            boolean byName = named(notification, t.name())
+                    || (t.role() != null && t.name() != null && named(notification, t.role().name() + " : " + t.name()));
             if (byName) {
                 out.add(handlers.get(i));
                 break;

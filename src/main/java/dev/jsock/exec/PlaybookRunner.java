@@ -135,7 +135,7 @@ public final class PlaybookRunner {
         StepGate gate = new StepGate(hosts);
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
                 roleDefaults, roleVars, groups, request, services.templar(), services.modules(), services.includes(),
-                services.connections(), services.listener(), new HandlerTable(handlers(play)),
+                services.connections(), services.listener(), new HandlerTable(handlers(play), name -> handlerName(name, play, dir)),
                 new Semaphore(request.forks()), gate, services.mode(), new java.util.concurrent.atomic.AtomicBoolean());
         List<Thread> threads = new ArrayList<>();
         for (String h : hosts) {
@@ -171,6 +171,17 @@ public final class PlaybookRunner {
             collectRoles(t.block(), seen);
             collectRoles(t.rescue(), seen);
             collectRoles(t.always(), seen);
+        }
+    }
+
+    /** A templated handler name as the play's vars and the extra vars make it; as written when that fails. */
+    private String handlerName(String name, Play play, Path dir) {
+        try {
+            Map<String, Object> vars = new LinkedHashMap<>(playVars(play, dir));
+            vars.putAll(request.extraVars());
+            return services.templar().toText(services.templar().template(name, vars));
+        } catch (RuntimeException e) {
+            return name;
         }
     }
 

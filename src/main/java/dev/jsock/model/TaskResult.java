@@ -95,7 +95,7 @@ public record TaskResult(Status status, String msg, Map<String, Object> data, Li
         if (status == Status.FAILED || (status != Status.SKIPPED && !loop)) m.put("failed", status == Status.FAILED);
         if (status == Status.SKIPPED) {
             m.put("skipped", true);
-            if (!loop && !data.containsKey("skipped_reason")) m.putIfAbsent("skip_reason", msg.isEmpty() ? "Conditional result was False" : msg);
+            if (!loop && !data.containsKey("skipped_reason") && !data.containsKey("msg")) m.putIfAbsent("skip_reason", msg.isEmpty() ? "Conditional result was False" : msg);
         }
         if (status == Status.UNREACHABLE) m.put("unreachable", true);
         if (!msg.isEmpty() && (status != Status.SKIPPED || loop)) m.put("msg", msg);

@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
  */
 final class ArgvExpansion {
     private static final Pattern VAR = Pattern.compile("\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)})");
-    private static final Pattern TILDE_USER = Pattern.compile("~[A-Za-z0-9._-]*");
-    /** Prints variable $1's value when set, else the reference as written ($1, or ${1} when $2 is set). */
-    private static final String HELPER = "jsock_var() { if eval \"[ \\\"\\${$1+x}\\\" ]\"; then eval \"printf %s \\\"\\$$1\\\"\";"
+    private static final Pattern TILDE_USER = Pattern.compile("~[A-Za-z_][A-Za-z0-9._-]*");
+    /**
+     * Prints environment variable $1's value when it is set, else the reference as written ($1, or
+     * ${1} when $2 is set). printenv sees only the environment, as Python's os.path.expandvars does
+     * (not the shell's own variables such as UID or IFS).
+     */
+    private static final String HELPER = "jsock_var() { if v=$(printenv -- \"$1\"); then printf %s \"$v\";"
             + " elif [ -n \"$2\" ]; then printf '${%s}' \"$1\"; else printf '$%s' \"$1\"; fi; }; ";
 
     private ArgvExpansion() {}
@@ -45,8 +49,13 @@ final class ArgvExpansion {
                 out.append("\"$HOME\"");
                 from = head.length();
             } else if (TILDE_USER.matcher(head).matches()) {
-                out.append(head); // unquoted: the shell expands it only when the user exists
+                // unquoted, with its slash: the shell expands ~user (only when the user exists) only so
+                out.append(head);
                 from = head.length();
+                if (slash >= 0) {
+                    out.append('/');
+                    from++;
+                }
             }
         }
         Matcher m = VAR.matcher(arg);

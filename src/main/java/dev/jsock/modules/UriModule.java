@@ -60,6 +60,10 @@ final class UriModule extends BaseModule {
 
     @Override
     TaskResult execute(ModuleContext ctx) throws UnreachableException {
+        // Ansible's module has no check mode: in --check the task is skipped, saying so
+        if (ctx.check()) {
+            return new TaskResult(TaskResult.Status.SKIPPED, "", java.util.Map.of("msg", "remote module (ansible.legacy.uri) does not support check mode"), java.util.List.of());
+        }
         ModuleArgs a = ctx.a();
         String url = a.required("url");
         a.allowOnly("uri", PARAMS);

@@ -49,6 +49,10 @@ final class WaitForModule extends BaseModule {
 
     @Override
     TaskResult execute(ModuleContext ctx) throws UnreachableException {
+        // Ansible's module has no check mode: in --check the task is skipped, saying so
+        if (ctx.check()) {
+            return new TaskResult(TaskResult.Status.SKIPPED, "", java.util.Map.of("msg", "remote module (wait_for) does not support check mode"), java.util.List.of());
+        }
         ModuleArgs a = ctx.a();
         a.allowOnly("wait_for", PARAMS);
         String state = a.choice("state", "started", "absent", "present", "started", "stopped");

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * Text outside expressions and statements, comments and raw blocks are left as they are.
  */
 final class JinjaSource {
-    private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}");
-    private static final Pattern END_RAW = Pattern.compile("\\{%-?\\s*endraw\\s*-?%}");
+    private static final Pattern RAW = Pattern.compile("\\{%[-+]?\\s*raw\\s*[-+]?%}");
+    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
     /** Escapes Jinjava's literals understand; any other backslash is kept as a backslash, as Jinja does. */
     private static final String JINJAVA_ESCAPES = "\\'\"ntbfr";
 

@@ -78,7 +78,7 @@ public final class JinjavaTemplar implements Templar {
         }
         RenderSession session = new RenderSession(vars, this);
         java.nio.file.Path previous = templateDir.get();
-        java.nio.file.Path parent = fileName == null ? null : java.nio.file.Path.of(fileName).toAbsolutePath().getParent();
+        java.nio.file.Path parent = fileName == null ? null : java.nio.file.Path.of(fileName).toAbsolutePath().normalize().getParent();
         templateDir.set(parent);
         try {
             return render(text, fileName, session);
@@ -101,12 +101,16 @@ public final class JinjavaTemplar implements Templar {
             throw new com.hubspot.jinjava.loader.ResourceNotFoundException("Couldn't find resource: " + name);
         }
         java.nio.file.Path file = dir.resolve(name).normalize();
-        if (!file.startsWith(dir) || !java.nio.file.Files.isRegularFile(file)) {
+        // a link out of the directory does not count as in it
+        if (!file.startsWith(dir) || !java.nio.file.Files.isRegularFile(file)
+                || !file.toRealPath().startsWith(dir.toRealPath())) {
             throw new com.hubspot.jinjava.loader.ResourceNotFoundException("Couldn't find resource: " + name);
         }
         String source = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
         // Jinja drops one trailing newline of every template it loads (keep_trailing_newline is off)
-        return source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
+        if (source.endsWith("\n")) source = source.substring(0, source.length() - 1);
+        // read as a template file is: with the same rewriting, so it means in an include what it means at the top
+        return rewritten(source, false);
     }
 
     @Override
@@ -246,14 +250,17 @@ public final class JinjavaTemplar implements Templar {
         session.enter();
         try {
             if (!shareRenders || session.nested()) return renderNow(text, fileName, session);
-            String known = memo.begin(text, session);
+            // a template file's render also depends on its directory ({% include %}) and is
+            // rewritten differently from a playbook string: both are part of what is shared
+            String key = fileName == STRING_ORIGIN ? text : "\0" + templateDir.get() + "\0" + text;
+            String known = memo.begin(key, session);
             if (known != null) return known;
             String out = null;
             try {
                 out = renderNow(text, fileName, session);
                 return out;
             } finally {
-                memo.finish(text, session, out);
+                memo.finish(key, session, out);
             }
         } finally {
             session.leave();

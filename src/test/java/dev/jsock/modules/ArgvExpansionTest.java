@@ -25,8 +25,8 @@ class ArgvExpansionTest {
     }
 
     @Test
-    void nothingElseOfTheShellApplies() throws Exception {
-        assertThat(run(List.of("printf", "%s|", "a b", "$(id)", "*", "`id`", "it's", "~no_such_user_here/x", "", "$1")))
-                .isEqualTo("a b|$(id)|*|`id`|it's|~no_such_user_here/x||$1|");
+    void nothingElseOfTheShellAppliesNorItsOwnVariables() throws Exception {
+        assertThat(run(List.of("printf", "%s|", "a b", "$(id)", "*", "`id`", "it's", "~no_such_user_here/x", "", "$1", "$UID", "~-", "~root/x y")))
+                .isEqualTo("a b|$(id)|*|`id`|it's|~no_such_user_here/x||$1|$UID|~-|/root/x y|");
     }
 }
