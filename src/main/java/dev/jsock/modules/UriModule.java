@@ -22,12 +22,18 @@ final class UriModule extends BaseModule {
             "body", "body_format", "url_username", "url_password", "user", "password", "force_basic_auth");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** argv: url method timeout validate(1/0) headers-json body-base64 (may be empty); prints one JSON object. */
+    /**
+     * argv: url method timeout validate(1/0); stdin: {"headers": {...}, "body": base64 or null}, so
+     * credentials and bodies never show in the host's process list or in jsock's -vvv trace.
+     * Prints one JSON object.
+     */
     private static final String SCRIPT = """
             import json, ssl, sys, time, urllib.request, urllib.error
             import base64
-            url, method, timeout, validate, headers = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4] == '1', json.loads(sys.argv[5])
-            data = base64.b64decode(sys.argv[6]) if len(sys.argv) > 6 and sys.argv[6] else None
+            url, method, timeout, validate = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4] == '1'
+            given = json.loads(sys.stdin.read() or '{}')
+            headers = given.get('headers') or {}
+            data = base64.b64decode(given['body']) if given.get('body') else None
             ctx = None if validate else ssl._create_unverified_context()
             start = time.time()
             out = {'url': url, 'redirected': False}
@@ -78,17 +84,19 @@ final class UriModule extends BaseModule {
             headerMap.putIfAbsent("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        String headers;
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("headers", headerMap);
+        request.put("body", body == null ? null : java.util.Base64.getEncoder().encodeToString(body));
+        byte[] stdin;
         try {
-            headers = JSON.writeValueAsString(headerMap);
+            stdin = JSON.writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
             throw new ModuleArgs.BadArgument("headers must be a dict");
         }
         String method = a.str("method", "GET").toUpperCase(java.util.Locale.ROOT);
         List<String> argv = List.of("python3", "-c", SCRIPT, url, method,
-                a.str("timeout", "30"), a.bool("validate_certs", true) ? "1" : "0", headers,
-                body == null ? "" : java.util.Base64.getEncoder().encodeToString(body));
-        CommandResult r = new Remote(ctx).run(ShellQuote.join(argv));
+                a.str("timeout", "30"), a.bool("validate_certs", true) ? "1" : "0");
+        CommandResult r = new Remote(ctx).run(ShellQuote.join(argv), stdin);
         Map<String, Object> res;
         try {
             res = JSON.readValue(r.stdout(), new TypeReference<LinkedHashMap<String, Object>>() {});
