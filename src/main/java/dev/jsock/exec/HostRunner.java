@@ -50,12 +50,33 @@ final class HostRunner implements Runnable {
     private static final class Frame {
         final List<Task> tasks;
         final Scope scope;
+        /** Where this list's tasks count from within their parent (a block's rescue comes after its tasks). */
+        final int offset;
         int at;
 
-        Frame(List<Task> tasks, Scope scope) {
+        Frame(List<Task> tasks, Scope scope, int offset) {
             this.tasks = tasks;
             this.scope = scope;
+            this.offset = offset;
         }
+    }
+
+    /** Where in the play the running section is: facts, pre_tasks, role r, tasks, post_tasks. */
+    private List<Integer> section = List.of(-1);
+
+    /**
+     * This host's place in the play, for the gate's lockstep: the section, then each running task
+     * list's index from the outermost in. A host inside an include or a block is before a host
+     * already at the task after it, so hosts run in Ansible's order (linear strategy).
+     */
+    private List<Integer> position() {
+        List<Integer> out = new ArrayList<>(section);
+        java.util.Iterator<Frame> outermostFirst = frames.descendingIterator();
+        while (outermostFirst.hasNext()) {
+            Frame f = outermostFirst.next();
+            out.add(f.offset + f.at);
+        }
+        return out;
     }
 
     HostRunner(PlayContext pc, HostState hs) {
@@ -95,16 +116,21 @@ final class HostRunner implements Runnable {
             }
             try {
                 if (gatherFacts()) {
-                    pc.gate().await(hs.name(), new StepGate.Step("facts", "Gathering Facts", false));
+                    pc.gate().await(hs.name(), new StepGate.Step("facts", "Gathering Facts", false), position());
                     new FactGatherer(pc, resolver).gather(hs);
                 }
                 if (!hs.active()) return;
+                section = List.of(0);
                 section(pc.play().preTasks(), base);
                 // roles and tasks form one section: handlers flush after both
-                for (RoleRef ref : pc.play().roles()) {
+                for (int r = 0; r < pc.play().roles().size(); r++) {
+                    RoleRef ref = pc.play().roles().get(r);
+                    section = List.of(1, r);
                     runTasks(ref.role().tasks(), base.withRole(ref.role(), ref.params(), ref.when(), ref.tags()));
                 }
+                section = List.of(2);
                 section(pc.play().tasks(), base);
+                section = List.of(3);
                 section(pc.play().postTasks(), base);
             } catch (HostFailed | HostEnded e) {
                 // the host stops for this play; its counters already say why
@@ -133,7 +159,11 @@ final class HostRunner implements Runnable {
     }
 
     private void runTasks(List<Task> list, Scope scope) throws InterruptedException {
-        Frame frame = new Frame(list, scope);
+        runTasks(list, scope, 0);
+    }
+
+    private void runTasks(List<Task> list, Scope scope, int offset) throws InterruptedException {
+        Frame frame = new Frame(list, scope, offset);
         frames.push(frame);
         try {
             for (int i = 0; i < list.size(); i++) {
@@ -162,7 +192,7 @@ final class HostRunner implements Runnable {
 
     private void plain(Task task, Scope scope) throws InterruptedException {
         if (!tags.selects(scope.tagsOf(task))) return;
-        List<String> batch = pc.gate().await(hs.name(), step(task, scope));
+        List<String> batch = pc.gate().await(hs.name(), step(task, scope), position());
         // a host may have failed under any_errors_fatal while this one waited for the step
         if (pc.aborted().get()) throw new HostEnded();
         TaskExecutor.Outcome o;
@@ -237,7 +267,7 @@ final class HostRunner implements Runnable {
                 hs.facts.put("ansible_failed_task", failedTask);
             }
             try {
-                runTasks(block.rescue(), inner);
+                runTasks(block.rescue(), inner, block.block().size());
             } catch (HostFailed again) {
                 runAlways(block, inner);
                 throw again;
@@ -250,14 +280,14 @@ final class HostRunner implements Runnable {
         if (block.always().isEmpty() || hs.unreachable) return;
         boolean wasFailed = hs.failed;
         hs.failed = false;
-        runTasks(block.always(), inner);
+        runTasks(block.always(), inner, block.block().size() + block.rescue().size());
         if (wasFailed) hs.failed = true;
     }
 
     private void include(Task task, Scope scope) throws InterruptedException {
         if (!tags.selects(scope.tagsOf(task))) return;
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
-        pc.gate().await(hs.name(), step(task, scope));
+        pc.gate().await(hs.name(), step(task, scope), position());
         Scope inner = scope.enterInclude(task);
         if (task.loop() == null) {
             includeOnce(task, inner, vars);
@@ -285,7 +315,7 @@ final class HostRunner implements Runnable {
             if (p.tasks() != null) runs.add(p);
         }
         for (Prepared p : runs) if (p.file() != null) pc.listener().included(p.file(), hs.name(), p.item());
-        for (Prepared p : runs) runTasks(p.tasks(), p.scope());
+        for (int i = 0; i < runs.size(); i++) runTasks(runs.get(i).tasks(), runs.get(i).scope(), i * 1_000_000);
     }
 
     /** An include made ready to run: its tasks and the scope they run in (tasks null when it was skipped). */
@@ -374,7 +404,7 @@ final class HostRunner implements Runnable {
     private void meta(Task task, Scope scope) throws InterruptedException {
         String what = String.valueOf(task.args().getOrDefault("_raw_params", task.args().get("free_form")));
         if (!tags.selects(scope.tagsOf(task))) return;
-        pc.gate().await(hs.name(), step(task, scope)); // Ansible prints a "TASK [meta]" banner too
+        pc.gate().await(hs.name(), step(task, scope), position()); // Ansible prints a "TASK [meta]" banner too
         switch (what) {
             case "flush_handlers" -> flushHandlers();
             case "noop", "refresh_inventory" -> { }
@@ -398,13 +428,20 @@ final class HostRunner implements Runnable {
             for (String n : pending) {
                 for (HandlerTable.Handler h : pc.handlers().matching(n)) if (!toRun.contains(h)) toRun.add(h);
             }
-            for (HandlerTable.Handler h : pc.handlers().all()) {
+            List<HandlerTable.Handler> all = pc.handlers().all();
+            for (int k = 0; k < all.size(); k++) {
+                HandlerTable.Handler h = all.get(k);
                 if (!toRun.contains(h)) continue;
+                // handlers run after the tasks of where they were flushed, in definition order
+                List<Integer> at = position();
+                at.add(Integer.MAX_VALUE);
+                at.add(round);
+                at.add(k);
                 Task task = h.task();
                 Scope scope = Scope.play(pc.playbookDir(), List.of(), true);
                 if (task.role() != null) scope = scope.withRole(task.role(), h.roleParams(), List.of(), List.of());
                 StepGate.Step step = step(task, scope);
-                List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), step.title(), true));
+                List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), step.title(), true), at);
                 TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
                 if (o.hostFailed()) {
                     if (!hs.unreachable) hs.failed = true;

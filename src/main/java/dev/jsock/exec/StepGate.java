@@ -33,6 +33,16 @@ final class StepGate {
     private final Set<String> released = new HashSet<>();
     private final Set<String> finished = new HashSet<>();
     private final Map<String, List<String>> batches = new HashMap<>();
+    private final Map<String, List<Integer>> positions = new HashMap<>();
+
+    /** Places compare index by index; a place that is the start of another comes first. */
+    static int compare(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.size(), b.size());
+    }
 
     StepGate(List<String> hostOrder) {
         this.order = List.copyOf(hostOrder);
@@ -51,10 +61,19 @@ final class StepGate {
         }
     }
 
-    /** Called by a host thread; returns the hosts that run this step together (for run_once). */
+    /** As {@link #await(String, Step, List)} for a host with no place to compare (all equal). */
     List<String> await(String host, Step step) throws InterruptedException {
+        return await(host, step, List.of());
+    }
+
+    /**
+     * Called by a host thread with its place in the play; returns the hosts that run this step
+     * together (for run_once). The step released next is the one of the host furthest behind.
+     */
+    List<String> await(String host, Step step, List<Integer> position) throws InterruptedException {
         lock.lock();
         try {
+            positions.put(host, List.copyOf(position));
             wants.put(host, step);
             running.remove(host);
             changed.signalAll();
@@ -92,10 +111,13 @@ final class StepGate {
                 while (!running.isEmpty() || wants.size() + finished.size() < order.size()) changed.await();
                 if (finished.size() == order.size()) return;
                 Step next = null;
+                List<Integer> earliest = null;
                 for (String h : order) {
-                    if (wants.containsKey(h)) {
+                    if (!wants.containsKey(h)) continue;
+                    List<Integer> p = positions.getOrDefault(h, List.of());
+                    if (earliest == null || compare(p, earliest) < 0) {
+                        earliest = p;
                         next = wants.get(h);
-                        break;
                     }
                 }
                 List<String> batch = new ArrayList<>();

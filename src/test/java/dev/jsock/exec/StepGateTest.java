@@ -55,4 +55,40 @@ class StepGateTest {
         assertThat(titles).containsExactly("t1", "inc-a", "t9");
         assertThat(log).containsExactlyInAnyOrder("a:t1", "b:t1", "a:inc-a", "a:t9", "b:t9");
     }
+    @Test
+    void theHostFurthestBehindInThePlayGoesFirstWhateverTheInventoryOrder() throws Exception {
+        StepGate gate = new StepGate(List.of("a", "b"));
+        List<String> titles = Collections.synchronizedList(new ArrayList<>());
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        // a skipped the include at [2, 0] and wants the next task; b is inside the include
+        Thread a = new Thread(() -> {
+            try {
+                gate.await("a", new StepGate.Step("t2", "t2", false), List.of(2, 1));
+                log.add("a:t2");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                gate.finish("a");
+            }
+        });
+        Thread b = new Thread(() -> {
+            try {
+                gate.await("b", new StepGate.Step("inc", "inc", false), List.of(2, 0, 0));
+                log.add("b:inc");
+                gate.await("b", new StepGate.Step("t2", "t2", false), List.of(2, 1));
+                log.add("b:t2");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                gate.finish("b");
+            }
+        });
+        a.start();
+        b.start();
+        gate.coordinate(s -> titles.add(s.title()));
+        a.join();
+        b.join();
+        assertThat(titles).containsExactly("inc", "t2");
+        assertThat(log.get(0)).isEqualTo("b:inc");
+    }
 }
