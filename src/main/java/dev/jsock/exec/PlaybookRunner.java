@@ -53,6 +53,7 @@ public final class PlaybookRunner {
                     "Specified inventory, host pattern and/or --limit leaves us with no hosts to target.");
         }
         Map<String, Object> groups = MagicVars.groups(inventory);
+        dev.jsock.transport.RunLock.startRun();
         try {
             for (Play play : playbook.plays()) {
                 // as ansible-playbook: a batch whose every host failed ends the whole playbook
