@@ -307,7 +307,8 @@ final class HostRunner implements Runnable {
         // as Ansible: every item's condition and file first (its skipping or included line), then the tasks of each
         List<Prepared> runs = new ArrayList<>();
         for (Object item : list) {
-            Scope withItem = inner.withVars(Map.of(task.loopVar(), item));
+            // a None item is a value too (Map.of refuses null)
+            Scope withItem = inner.withVars(java.util.Collections.singletonMap(task.loopVar(), item));
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put(task.loopVar(), item);
             Prepared p = prepareInclude(task, withItem, itemVars, pc.templar().toText(item), true);

@@ -142,10 +142,10 @@ public final class RemoteFileCache {
      * the task (a chmod, a restart) it is not.
      */
     public void clearAfterTask() {
+        // the look was taken as the current identity (tookLookAfterWrite switched to it), which clear() keeps
         Map<String, Entry> keep = lookedAfterCommand == changingCommands ? lookedAfterWrite : Map.of();
-        String who = identity;
         clear();
-        if (java.util.Objects.equals(who, identity)) entries.putAll(keep);
+        entries.putAll(keep);
     }
 
     /** Forgets everything: something may have changed the host's files or services. */

@@ -176,9 +176,8 @@ final class JinjaSource {
             else if (c == ')' || c == ']' || c == '}') depth--;
             else if (depth == 0 && c == ':' && colon < 0) colon = i;
             else if (depth == 0 && c == ',') {
-                if (text.substring(start, i).isBlank()) {
-                    if (i < to || !entries.isEmpty() || colon >= 0) { /* trailing comma or empty dict */ }
-                } else {
+                // a blank entry is a trailing comma or the empty dict
+                if (!text.substring(start, i).isBlank()) {
                     if (colon < 0) return false;
                     entries.add(new int[] {start, colon, i});
                 }
@@ -211,6 +210,9 @@ final class JinjaSource {
      * {@code floor}), puts that in parentheses, so a test written after it applies to all of it.
      */
     private static void groupFilterChain(StringBuilder out, int floor) {
+        // the backward walk below does not read string literals: where one holds a bracket or an
+        // escape, leave the expression as it is rather than guess
+        if (stringsHoldBracketsOrEscapes(out, floor)) return;
         int end = skipSpaceBack(out, out.length(), floor);
         int k = end;
         boolean filtered = false;
@@ -234,6 +236,24 @@ final class JinjaSource {
         if (start < 0) return;
         out.insert(end, ')');
         out.insert(start, '(');
+    }
+
+    private static boolean stringsHoldBracketsOrEscapes(StringBuilder out, int floor) {
+        int i = floor;
+        while (i < out.length()) {
+            char c = out.charAt(i);
+            if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < out.length() && out.charAt(j) != c) {
+                    if ("()[]{}\\".indexOf(out.charAt(j)) >= 0) return true;
+                    j++;
+                }
+                i = j + 1;
+            } else {
+                i++;
+            }
+        }
+        return false;
     }
 
     private static int skipSpaceBack(StringBuilder out, int k, int floor) {
