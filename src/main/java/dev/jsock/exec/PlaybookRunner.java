@@ -159,7 +159,7 @@ public final class PlaybookRunner {
     }
 
     /** The play's roles: those of roles:, then those import_role brought into its task lists, each once. */
-    private static List<dev.jsock.model.Role> playRoles(Play play) {
+    static List<dev.jsock.model.Role> playRoles(Play play) {
         java.util.Set<dev.jsock.model.Role> seen = new java.util.LinkedHashSet<>();
         for (RoleRef ref : play.roles()) seen.add(ref.role());
         for (List<dev.jsock.model.Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) collectRoles(list, seen);

@@ -53,6 +53,18 @@ final class VarsResolver {
     private static final Map<String, Object> ANSIBLE_VERSION = Map.of("string", "2.14.18", "full", "2.14.18",
             "major", 2, "minor", 14, "revision", 18);
 
+    private List<String> roleNames;
+
+    /** The names of the play's roles, roles: and import_role alike (computed once). */
+    private List<String> roleNames() {
+        if (roleNames == null) {
+            List<String> names = new ArrayList<>();
+            for (Role r : PlaybookRunner.playRoles(pc.play())) if (!names.contains(r.name())) names.add(r.name());
+            roleNames = List.copyOf(names);
+        }
+        return roleNames;
+    }
+
     private Map<String, Object> magic(HostState hs, Role role) {
         Map<String, Object> m = new LinkedHashMap<>(MagicVars.forHost(pc.inventory(), hs.host, pc.groups()));
         m.put("hostvars", new HostVarsView());
@@ -69,6 +81,8 @@ final class VarsResolver {
         m.put("ansible_run_tags", pc.request().tags().isEmpty() ? List.of("all") : pc.request().tags());
         m.put("ansible_skip_tags", pc.request().skipTags());
         m.put("ansible_version", ANSIBLE_VERSION);
+        if (pc.request().limit() != null) m.put("ansible_limit", pc.request().limit());
+        m.put("ansible_role_names", roleNames());
         m.put("omit", OMIT);
         if (role != null) {
             m.put("role_name", role.name());
