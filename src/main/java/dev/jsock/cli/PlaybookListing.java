@@ -58,8 +58,11 @@ final class PlaybookListing {
             List<String> all = concat(inherited, t.tags());
             if (t.isBlock()) {
                 print(out, t.block(), all, filter); // Ansible lists a block's tasks, not its rescue or always
-            } else if (!t.action().equals("meta") && filter.selects(all)) {
-                out.println("      " + t.displayName() + "\tTAGS: " + tags(new java.util.TreeSet<>(all).stream().toList()));
+            } else if (filter.selects(all)) {
+                // as Ansible lists them: explicit meta tasks too, and an include by its action alone
+                String base = t.name() != null ? t.name() : t.action();
+                String name = t.role() != null ? t.role().name() + " : " + base : base;
+                out.println("      " + name + "\tTAGS: " + tags(new java.util.TreeSet<>(all).stream().toList()));
             }
         }
     }
