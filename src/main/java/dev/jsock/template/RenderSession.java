@@ -52,6 +52,8 @@ final class RenderSession {
     Object variable(String name) {
         record(name);
         if (!vars.containsKey(name)) {
+            // Ansible's "vars": every variable of the task as written, untemplated (vars['port_' ~ n])
+            if (name.equals("vars")) return java.util.Collections.unmodifiableMap(vars);
             return Undefined.variable(name);
         }
         return materialize(vars.get(name));
@@ -60,7 +62,7 @@ final class RenderSession {
     /** Whether a top-level variable exists (recorded as read). */
     boolean has(String name) {
         record(name);
-        return vars.containsKey(name);
+        return vars.containsKey(name) || name.equals("vars");
     }
 
     /** A top-level variable's raw value, untemplated (recorded as read). */
