@@ -287,7 +287,26 @@ final class HostRunner implements Runnable {
     private void include(Task task, Scope scope) throws InterruptedException {
         if (!tags.selects(scope.tagsOf(task))) return;
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
-        pc.gate().await(hs.name(), step(task, scope), position());
+        List<String> batch = pc.gate().await(hs.name(), step(task, scope), position());
+        report = pc.gate().includeReport(batch, pc.listener());
+        try {
+            includeStep(task, scope, vars);
+        } finally {
+            // a report still open (the host failed before it ran any included task) is closed here
+            if (report != null) closeReport();
+        }
+    }
+
+    /** The include step's shared report while this host takes part in it. */
+    private IncludeReport report;
+
+    private void closeReport() {
+        IncludeReport r = report;
+        report = null;
+        r.done();
+    }
+
+    private void includeStep(Task task, Scope scope, Map<String, Object> vars) throws InterruptedException {
         Scope inner = scope.enterInclude(task);
         if (task.loop() == null) {
             includeOnce(task, inner, vars);
@@ -315,7 +334,8 @@ final class HostRunner implements Runnable {
             if (p == null) return; // failed: the host stops here
             if (p.tasks() != null) runs.add(p);
         }
-        for (Prepared p : runs) if (p.file() != null) pc.listener().included(p.file(), hs.name(), p.item());
+        for (Prepared p : runs) if (p.file() != null) report.included(p.file(), hs.name(), p.item());
+        closeReport();
         for (int i = 0; i < runs.size(); i++) runTasks(runs.get(i).tasks(), runs.get(i).scope(), i * 1_000_000);
     }
 
@@ -325,6 +345,8 @@ final class HostRunner implements Runnable {
     /** One include (one loop item): its own when, then the tasks of the file or role. */
     private void includeOnce(Task task, Scope inner, Map<String, Object> vars) throws InterruptedException {
         Prepared p = prepareInclude(task, inner, vars, null, false);
+        if (p != null && p.file() != null) report.included(p.file(), hs.name(), null);
+        closeReport();
         if (p != null && p.tasks() != null) runTasks(p.tasks(), p.scope());
     }
 
@@ -356,8 +378,7 @@ final class HostRunner implements Runnable {
                 fail(task, e instanceof UserError ue ? ue.describe() : e.getMessage());
                 return null;
             }
-            // a looped include reports its files after every item's condition, as Ansible does
-            if (!looped) pc.listener().included(path.toString(), hs.name(), null);
+            // the include step's report prints the files, after every host's conditions
             hs.stats.ok++;
             return new Prepared(loaded, inner, path.toString(), item);
         }

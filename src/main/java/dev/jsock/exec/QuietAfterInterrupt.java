@@ -51,6 +51,11 @@ final class QuietAfterInterrupt implements RunListener {
     }
 
     @Override
+    public void included(String file, java.util.List<String> hosts, Object item) {
+        if (!interrupted.get()) inner.included(file, hosts, item);
+    }
+
+    @Override
     public void warning(String message) {
         if (!interrupted.get()) inner.warning(message);
     }

@@ -29,6 +29,11 @@ public interface RunListener {
     /** "included: FILE for HOST", with " => (item=ITEM)" for an item of a looped include. */
     default void included(String file, String host, Object item) {}
 
+    /** One included file (and item) for the hosts that included it in one step; per host unless a listener groups them. */
+    default void included(String file, List<String> hosts, Object item) {
+        for (String h : hosts) included(file, h, item);
+    }
+
     default void warning(String message) {}
 
     /** A command about to run on a host (reported at -vvv; secrets already masked). */

@@ -61,6 +61,15 @@ final class StepGate {
         }
     }
 
+    private final Map<List<String>, IncludeReport> includes = new java.util.IdentityHashMap<>();
+
+    /** The include step's report for {@code batch} (as {@link #await} returned it), one per batch. */
+    IncludeReport includeReport(List<String> batch, RunListener listener) {
+        synchronized (includes) {
+            return includes.computeIfAbsent(batch, b -> new IncludeReport(b, listener));
+        }
+    }
+
     /** As {@link #await(String, Step, List)} for a host with no place to compare (all equal). */
     List<String> await(String host, Step step) throws InterruptedException {
         return await(host, step, List.of());

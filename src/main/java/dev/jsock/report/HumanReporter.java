@@ -65,6 +65,11 @@ public final class HumanReporter implements RunListener {
     }
 
     @Override
+    public synchronized void included(String file, List<String> hosts, Object item) {
+        included(file, String.join(", ", hosts), item); // Ansible names every host of the file on one line
+    }
+
+    @Override
     public synchronized void included(String file, String host, Object item) {
         out.println(colors.skip("included: " + file + " for " + host + (item == null ? "" : " => (item=" + item + ")")));
         out.flush();
