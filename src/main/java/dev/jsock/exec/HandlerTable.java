@@ -26,7 +26,9 @@ final class HandlerTable {
 
     HandlerTable(List<Handler> initial, java.util.function.UnaryOperator<String> names) {
         handlers.addAll(initial);
-        this.names = names;
+        // each templated name is rendered once for the play, however many notifications ask
+        Map<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+        this.names = name -> rendered.computeIfAbsent(name, names);
     }
 
     private boolean named(String notification, String name) {

@@ -134,9 +134,10 @@ public final class PlaybookRunner {
         // with forks 1 hosts run one after the other, and the later ones still reuse renders
         services.templar().hostsSideBySide(hosts.size());
         StepGate gate = new StepGate(hosts);
-        PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, playVars(play, dir),
+        Map<String, Object> vars = playVars(play, dir);
+        PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, vars,
                 roleDefaults, roleVars, groups, request, services.templar(), services.modules(), services.includes(),
-                services.connections(), services.listener(), new HandlerTable(handlers(play), name -> handlerName(name, play, dir)),
+                services.connections(), services.listener(), new HandlerTable(handlers(play), name -> handlerName(name, vars)),
                 new Semaphore(request.forks()), gate, services.mode(), new java.util.concurrent.atomic.AtomicBoolean());
         List<Thread> threads = new ArrayList<>();
         for (String h : hosts) {
@@ -176,9 +177,9 @@ public final class PlaybookRunner {
     }
 
     /** A templated handler name as the play's vars and the extra vars make it; as written when that fails. */
-    private String handlerName(String name, Play play, Path dir) {
+    private String handlerName(String name, Map<String, Object> playVars) {
         try {
-            Map<String, Object> vars = new LinkedHashMap<>(playVars(play, dir));
+            Map<String, Object> vars = new LinkedHashMap<>(playVars);
             vars.putAll(request.extraVars());
             return services.templar().toText(services.templar().template(name, vars));
         } catch (RuntimeException e) {

@@ -25,10 +25,14 @@ final class VarsResolver {
     Map<String, Object> forTask(HostState hs, Task task, Scope scope) {
         // a task brought in by import_role carries its role; the scope knows roles: and include_role
         Role role = task != null && task.role() != null ? task.role() : scope.role();
-        Map<String, Object> defaults = new LinkedHashMap<>(pc.roleDefaults());
-        if (role != null) defaults.putAll(role.defaults());
-        Map<String, Object> roleVars = new LinkedHashMap<>(pc.roleVars());
-        if (role != null) roleVars.putAll(role.vars());
+        Map<String, Object> defaults = pc.roleDefaults();
+        Map<String, Object> roleVars = pc.roleVars();
+        if (role != null) {
+            defaults = new LinkedHashMap<>(defaults);
+            defaults.putAll(role.defaults());
+            roleVars = new LinkedHashMap<>(roleVars);
+            roleVars.putAll(role.vars());
+        }
         List<Map<String, Object>> scoped = new ArrayList<>(scope.vars());
         if (task != null && !task.vars().isEmpty()) scoped.add(task.vars());
         return new VarSources(

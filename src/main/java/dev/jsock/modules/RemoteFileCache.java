@@ -114,13 +114,8 @@ public final class RemoteFileCache {
 
     /** The paths to look at right after a write, in the write's own command (none when this cache remembers nothing). */
     List<String> pathsToLookAfterWrite() {
-        if (!remembers) return List.of();
-        Set<String> out = new LinkedHashSet<>();
-        for (String p : predicted().paths()) {
-            if (out.size() >= MAX_BATCH) break;
-            if (p != null && !p.isEmpty()) out.add(p);
-        }
-        return new ArrayList<>(out);
+        // after a change nothing known is current: every predicted path is looked at again
+        return wanted(null, predicted().paths(), p -> false);
     }
 
     /** What a write's command printed about {@code paths} after the write (see {@link #clearAfterTask()}). */
@@ -240,14 +235,24 @@ public final class RemoteFileCache {
 
     /** {@code first} (when not null) and the predicted reads not already known. */
     private List<String> pendingReads(String first, List<String> predicted) {
+        long now = clock.getAsLong();
+        return wanted(first, predicted, c -> {
+            Read r = reads.get(c);
+            return wastedReads.contains(c) || (r != null && now - r.readAt() <= MAX_AGE_MILLIS);
+        });
+    }
+
+    /**
+     * {@code first} (when not null), then the predicted items (paths or reads) that are neither
+     * blank nor {@code known}, at most {@link #MAX_BATCH}; only {@code first} when nothing is remembered.
+     */
+    private List<String> wanted(String first, List<String> predicted, java.util.function.Predicate<String> known) {
         if (!remembers) return first == null ? List.of() : List.of(first);
         Set<String> out = new LinkedHashSet<>();
         if (first != null) out.add(first);
-        long now = clock.getAsLong();
-        for (String c : predicted) {
+        for (String item : predicted) {
             if (out.size() >= MAX_BATCH) break;
-            Read r = reads.get(c);
-            if (c != null && !c.isEmpty() && !wastedReads.contains(c) && (r == null || now - r.readAt() > MAX_AGE_MILLIS)) out.add(c);
+            if (item != null && !item.isEmpty() && !known.test(item)) out.add(item);
         }
         return new ArrayList<>(out);
     }
@@ -282,15 +287,10 @@ public final class RemoteFileCache {
 
     /** {@code path} (when not null) and the predicted paths not already known. */
     private List<String> batch(String path, List<String> predicted) {
-        if (!remembers) return path == null ? List.of() : List.of(path);
-        Set<String> batch = new LinkedHashSet<>();
-        if (path != null) batch.add(path);
         long now = clock.getAsLong();
-        for (String p : predicted) {
-            if (batch.size() >= MAX_BATCH) break;
+        return wanted(path, predicted, p -> {
             Entry e = entries.get(p);
-            if (p != null && !p.isEmpty() && (e == null || now - e.readAt() > MAX_AGE_MILLIS)) batch.add(p);
-        }
-        return new ArrayList<>(batch);
+            return e != null && now - e.readAt() <= MAX_AGE_MILLIS;
+        });
     }
 }

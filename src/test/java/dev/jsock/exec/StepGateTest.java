@@ -9,12 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class StepGateTest {
 
+    /** A step a host wants, at its place in the play. */
+    private record Want(String step, List<Integer> at) {}
+
     private static Thread host(StepGate gate, String name, List<String> steps, List<String> log) {
+        return hostAt(gate, name, steps.stream().map(s -> new Want(s, List.of())).toList(), log);
+    }
+
+    private static Thread hostAt(StepGate gate, String name, List<Want> wants, List<String> log) {
         Thread t = new Thread(() -> {
             try {
-                for (String s : steps) {
-                    gate.await(name, new StepGate.Step(s, s, false));
-                    log.add(name + ":" + s);
+                for (Want w : wants) {
+                    gate.await(name, new StepGate.Step(w.step(), w.step(), false), w.at());
+                    log.add(name + ":" + w.step());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -61,30 +68,8 @@ class StepGateTest {
         List<String> titles = Collections.synchronizedList(new ArrayList<>());
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         // a skipped the include at [2, 0] and wants the next task; b is inside the include
-        Thread a = new Thread(() -> {
-            try {
-                gate.await("a", new StepGate.Step("t2", "t2", false), List.of(2, 1));
-                log.add("a:t2");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                gate.finish("a");
-            }
-        });
-        Thread b = new Thread(() -> {
-            try {
-                gate.await("b", new StepGate.Step("inc", "inc", false), List.of(2, 0, 0));
-                log.add("b:inc");
-                gate.await("b", new StepGate.Step("t2", "t2", false), List.of(2, 1));
-                log.add("b:t2");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                gate.finish("b");
-            }
-        });
-        a.start();
-        b.start();
+        Thread a = hostAt(gate, "a", List.of(new Want("t2", List.of(2, 1))), log);
+        Thread b = hostAt(gate, "b", List.of(new Want("inc", List.of(2, 0, 0)), new Want("t2", List.of(2, 1))), log);
         gate.coordinate(s -> titles.add(s.title()));
         a.join();
         b.join();
