@@ -106,6 +106,8 @@ final class PathLookahead {
             case "copy", "template" -> args.containsKey("dest") ? "dest" : null;
             case "stat" -> args.containsKey("path") ? "path" : null;
             case "file" -> args.containsKey("path") ? "path" : args.containsKey("dest") ? "dest" : args.containsKey("name") ? "name" : null;
+            case "lineinfile", "blockinfile", "replace" -> args.containsKey("path") ? "path" : args.containsKey("dest") ? "dest"
+                    : args.containsKey("destfile") ? "destfile" : args.containsKey("name") ? "name" : null;
             default -> null;
         };
     }

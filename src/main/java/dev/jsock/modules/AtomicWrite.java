@@ -35,6 +35,16 @@ final class AtomicWrite {
      *                   early with a clean EOF, so only the byte count tells a truncated upload apart
      */
     static String command(String dest, String tmp, String chown, boolean chownStrict, int mode, List<String> validate, long size) {
+        return command(dest, tmp, chown, chownStrict, mode, validate, size, false);
+    }
+
+    /**
+     * @param backup copy the file about to be replaced first (mode, owner and times kept) to Ansible's
+     *               backup name, DEST.PID.YYYY-MM-DD@HH:MM:SS~ in the host's local time; its name is
+     *               printed in an {@code @@backup} section ({@link #backupFile})
+     */
+    static String command(String dest, String tmp, String chown, boolean chownStrict, int mode, List<String> validate, long size,
+                          boolean backup) {
         StringBuilder s = new StringBuilder();
         s.append("t=").append(ShellQuote.quote(tmp)).append("; ");
         s.append("fail() { rc=$?; rm -f -- \"$t\"; printf '").append(STEP_MARK).append("%s\\n' \"$1\" >&2; exit \"$rc\"; }; ");
@@ -46,9 +56,19 @@ final class AtomicWrite {
         }
         s.append("chmod -- ").append(FileAttrs.octal(mode)).append(" \"$t\" || fail chmod; ");
         if (validate != null) s.append(ShellQuote.join(validate)).append(" 1>&2 || fail validate; ");
+        if (backup) {
+            String d = ShellQuote.quote(dest);
+            s.append("b=").append(d).append(".$$.$(date +%Y-%m-%d@%H:%M:%S~); cp -p -- ").append(d)
+                    .append(" \"$b\" || fail backup; printf '@@backup\\nfile=%s\\n' \"$b\"; ");
+        }
         s.append("mv -f -- \"$t\" ").append(ShellQuote.quote(dest)).append(" || fail rename; ");
         s.append(FileFacts.command(dest));
         return s.toString();
+    }
+
+    /** The backup's path printed by a {@link #command} with backup, or null. */
+    static String backupFile(String stdout) {
+        return FileFacts.section(stdout, "@@backup").get("file");
     }
 
     /** The step that failed, from the command's stderr, or "" when none was named. */

@@ -20,8 +20,18 @@ final class ContentDeployer {
     /** Ansible's default max_diff_size. */
     static final int MAX_DIFF_BYTES = 104448;
 
-    /** What to write. {@code dirBasename} names the file when dest is a directory; null means that is an error. */
-    record Request(String dest, byte[] content, FileAttrs attrs, String validate, boolean force, String dirBasename) {}
+    /**
+     * What to write. {@code dirBasename} names the file when dest is a directory; null means that is
+     * an error. {@code backup} keeps a copy of a file about to be replaced (Ansible's NAME.PID.DATE@TIME~);
+     * {@code createParents} makes a missing parent directory (lineinfile's create); {@code editWording}
+     * words a validate failure as the line-editing modules do.
+     */
+    record Request(String dest, byte[] content, FileAttrs attrs, String validate, boolean force, String dirBasename,
+                   boolean backup, boolean createParents, boolean editWording) {
+        Request(String dest, byte[] content, FileAttrs attrs, String validate, boolean force, String dirBasename, boolean backup) {
+            this(dest, content, attrs, validate, force, dirBasename, backup, false, false);
+        }
+    }
 
     private final ModuleContext ctx;
     private final Remote remote;
@@ -49,7 +59,9 @@ final class ContentDeployer {
             // In check mode an earlier task may only have pretended to create the directory; Ansible reports a change.
             return TaskResult.changed(Map.of(), ctx.diff() ? List.of(new FileDiff(dest, null, new String(req.content(), StandardCharsets.UTF_8))) : List.of());
         }
-        if (!probe.parentExists) {
+        if (!probe.parentExists && req.createParents()) {
+            makeDir = true;
+        } else if (!probe.parentExists) {
             return TaskResult.failed("Destination directory " + RemotePaths.parent(dest) + " does not exist", Map.of("checksum", sha1));
         }
         if (facts.exists() && !req.force()) return TaskResult.ok(okData(dest, sha1, facts));
@@ -84,10 +96,13 @@ final class ContentDeployer {
         }
         List<String> validateCmd = validate == null ? null : validate.stream().map(w -> w.replace("%s", tmp)).toList();
         String mkdir = makeDir ? "mkdir -p -- " + ShellQuote.quote(RemotePaths.parent(dest)) + " || exit; " : "";
-        CommandResult r = remote.changeThenLook(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd, req.content().length), req.content());
-        if (!r.ok()) return writeFailure(r, attrs, sha1);
+        boolean backup = req.backup() && facts.exists();
+        CommandResult r = remote.changeThenLook(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd,
+                req.content().length, backup), req.content());
+        if (!r.ok()) return writeFailure(r, attrs, sha1, req.editWording());
         FileFacts after = FileFacts.parse(r.stdout());
         Map<String, Object> data = new LinkedHashMap<>();
+        if (backup) data.put("backup_file", AtomicWrite.backupFile(r.stdout()));
         data.put("checksum", sha1);
         data.put("dest", dest);
         data.putAll(after.attrs());
@@ -95,13 +110,14 @@ final class ContentDeployer {
         return TaskResult.changed(data, diffs);
     }
 
-    private TaskResult writeFailure(CommandResult r, FileAttrs attrs, String sha1) {
+    private TaskResult writeFailure(CommandResult r, FileAttrs attrs, String sha1, boolean editWording) {
         String step = AtomicWrite.failedStep(r.stderr());
         String err = AtomicWrite.cleanStderr(r.stderr());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("checksum", sha1);
+        if (!editWording) data.put("checksum", sha1);
         String msg = switch (step) {
             case "validate" -> {
+                if (editWording) yield "failed to validate: rc:" + r.exitCode() + " error:" + err;
                 data.put("exit_status", r.exitCode());
                 data.put("stdout", r.stdout());
                 data.put("stderr", err);

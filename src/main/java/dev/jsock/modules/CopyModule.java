@@ -28,7 +28,6 @@ final class CopyModule extends BaseModule {
     TaskResult execute(ModuleContext ctx) throws UnreachableException {
         ModuleArgs a = ctx.a();
         a.allowOnly("copy", PARAMS);
-        if (a.bool("backup", false)) return TaskResult.failed("jsock: backup is not supported by the copy module", Map.of());
         if (!a.has("dest")) return TaskResult.failed("dest is required", Map.of());
         boolean hasContent = a.raw("content") != null;
         if (hasContent && a.has("src")) return TaskResult.failed("src and content are mutually exclusive", Map.of());
@@ -50,7 +49,7 @@ final class CopyModule extends BaseModule {
             basename = file.get().getFileName().toString();
         }
         ContentDeployer.Request req = new ContentDeployer.Request(a.str("dest"), bytes, FileAttrs.from(a), a.str("validate"),
-                a.bool("force", true), basename);
+                a.bool("force", true), basename, a.bool("backup", false));
         return new ContentDeployer(ctx).deploy(req);
     }
 }

@@ -18,7 +18,7 @@ public final class ModuleRegistry {
     public ModuleRegistry() {
         this(List.of(new TemplateModule(), new CopyModule(), new FileModule(), new SystemdModule(), new CommandModule(false),
                 new CommandModule(true), new StatModule(), new AptModule(), new UserModule(), new GroupModule(),
-                new WaitForModule(), new UriModule()));
+                new WaitForModule(), new UriModule(), new LineInFileModule(), new BlockInFileModule(), new ReplaceModule()));
     }
 
     public ModuleRegistry(List<Module> modules) {

@@ -16,12 +16,19 @@ final class StateDiff {
         return new FileDiff(null, render(before), render(after));
     }
 
-    static String render(Map<String, String> values) {
+    /** An attributes diff labelled as Ansible labels one ("PATH (file attributes)"); numbers (uid, gid) stay unquoted. */
+    static FileDiff labelled(String label, Map<String, ?> before, Map<String, ?> after) {
+        return new FileDiff(label, render(before), render(after));
+    }
+
+    static String render(Map<String, ?> values) {
         StringBuilder s = new StringBuilder("{\n");
-        var sorted = new TreeMap<>(values).entrySet().iterator();
+        var sorted = new TreeMap<String, Object>(values).entrySet().iterator();
         while (sorted.hasNext()) {
             var e = sorted.next();
-            s.append("    \"").append(escape(e.getKey())).append("\": \"").append(escape(e.getValue())).append('"');
+            Object v = e.getValue();
+            String shown = v instanceof Number ? v.toString() : "\"" + escape(String.valueOf(v)) + "\"";
+            s.append("    \"").append(escape(e.getKey())).append("\": ").append(shown);
             s.append(sorted.hasNext() ? ",\n" : "\n");
         }
         return s.append("}\n").toString();

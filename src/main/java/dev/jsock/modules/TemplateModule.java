@@ -28,7 +28,6 @@ final class TemplateModule extends BaseModule {
         ModuleArgs a = ctx.a();
         if (!a.has("src") || !a.has("dest")) return TaskResult.failed("src and dest are required", Map.of());
         a.allowOnly("template", PARAMS);
-        if (a.bool("backup", false)) return TaskResult.failed("jsock: backup is not supported by the template module", Map.of());
         String src = a.str("src");
         Optional<Path> file = LocalSource.find(ctx, "templates", src);
         if (file.isEmpty()) return TaskResult.failed(LocalSource.notFound(src), Map.of());
@@ -40,7 +39,8 @@ final class TemplateModule extends BaseModule {
             return TaskResult.failed(where + ": " + e.getMessage(), Map.of());
         }
         ContentDeployer.Request req = new ContentDeployer.Request(a.str("dest"), text.getBytes(StandardCharsets.UTF_8),
-                FileAttrs.from(a), a.str("validate"), a.bool("force", true), file.get().getFileName().toString());
+                FileAttrs.from(a), a.str("validate"), a.bool("force", true), file.get().getFileName().toString(),
+                a.bool("backup", false));
         return new ContentDeployer(ctx).deploy(req);
     }
 }

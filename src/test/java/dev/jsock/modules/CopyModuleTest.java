@@ -185,4 +185,16 @@ class CopyModuleTest {
         assertThat(pwned).doesNotExist();
         assertThat(Files.readString(dest)).isEqualTo("old");
     }
+
+    @Test
+    void backupKeepsTheReplacedFileUnderAnsiblesNameAndOnlyWhenTheContentChanges() throws Exception {
+        Path dest = dir.resolve("b.conf");
+        ctx().run(copy, args("content", "old\n", "dest", dest.toString(), "backup", true));
+        assertThat(ctx().run(copy, args("content", "old\n", "dest", dest.toString(), "backup", true)).data()).doesNotContainKey("backup_file");
+        TaskResult replaced = ctx().run(copy, args("content", "new\n", "dest", dest.toString(), "backup", true));
+        String backup = (String) replaced.data().get("backup_file");
+        assertThat(backup).matches(java.util.regex.Pattern.quote(dest.toString()) + "\\.\\d+\\.\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d~");
+        assertThat(Files.readString(Path.of(backup))).isEqualTo("old\n");
+        assertThat(Files.readString(dest)).isEqualTo("new\n");
+    }
 }
