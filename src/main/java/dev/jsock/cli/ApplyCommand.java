@@ -53,6 +53,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--list-tasks", description = "List the tasks each play would run, and stop.")
     boolean listTasks;
 
+    @Option(names = "--list-tags", description = "List the tags of each play's tasks, and stop.")
+    boolean listTags;
+
     @Option(names = "--prune", description = "Afterwards, tear down every socket in the hosts' jsock manifests that this run did not deploy.")
     boolean prune;
 
@@ -68,12 +71,13 @@ final class ApplyCommand implements Callable<Integer> {
         } else {
             inventories = Workspace.inventories(options.inventories);
         }
-        boolean runs = !(syntaxCheck || listHosts || listTasks);
+        boolean runs = !(syntaxCheck || listHosts || listTasks || listTags);
         RunSetup setup = new RunSetup(options, playbook, inventories, pb -> pb, runs ? hostKeys.policy() : null);
-        if (syntaxCheck || listHosts || listTasks) {
+        if (!runs) {
             if (listHosts) PlaybookListing.hosts(out, playbook.toString(), setup.playbook, setup.inventory, options.limit);
             if (listTasks) PlaybookListing.tasks(out, playbook.toString(), setup.playbook, options.tags, options.skipTags);
-            if (syntaxCheck && !listHosts && !listTasks) PlaybookListing.syntaxOk(out, playbook.toString());
+            if (listTags) PlaybookListing.tags(out, playbook.toString(), setup.playbook, options.tags, options.skipTags);
+            if (syntaxCheck && !listHosts && !listTasks && !listTags) PlaybookListing.syntaxOk(out, playbook.toString());
             out.flush();
             return ExitCodes.OK;
         }

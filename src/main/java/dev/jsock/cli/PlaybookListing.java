@@ -37,7 +37,6 @@ final class PlaybookListing {
 
     /** ansible-playbook --list-tasks: each task with every tag it has (its own and inherited, sorted), as -t/--skip-tags select them. */
     static void tasks(PrintWriter out, String playbookArg, Playbook pb, List<String> only, List<String> skip) {
-        dev.jsock.exec.TagFilter filter = new dev.jsock.exec.TagFilter(only, skip);
         out.println();
         out.println("playbook: " + playbookArg);
         int n = 1;
@@ -45,24 +44,49 @@ final class PlaybookListing {
             out.println();
             out.println("  play #" + n++ + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
             out.println("    tasks:");
-            print(out, p.preTasks(), p.tags(), filter);
-            for (RoleRef r : p.roles()) print(out, r.role().tasks(), concat(p.tags(), r.tags()), filter);
-            print(out, p.tasks(), p.tags(), filter);
-            print(out, p.postTasks(), p.tags(), filter);
+            for (Listed t : listed(p, only, skip)) out.println("      " + t.name() + "\tTAGS: " + tags(t.tags()));
         }
         out.flush();
     }
 
-    private static void print(PrintWriter out, List<Task> tasks, List<String> inherited, dev.jsock.exec.TagFilter filter) {
+    /** ansible-playbook --list-tags: per play, every tag its selected tasks carry (their own and inherited). */
+    static void tags(PrintWriter out, String playbookArg, Playbook pb, List<String> only, List<String> skip) {
+        out.println();
+        out.println("playbook: " + playbookArg);
+        int n = 1;
+        for (Play p : pb.plays()) {
+            java.util.TreeSet<String> all = new java.util.TreeSet<>();
+            for (Listed t : listed(p, only, skip)) all.addAll(t.tags());
+            out.println();
+            out.println("  play #" + n++ + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
+            out.println("      TASK TAGS: " + tags(List.copyOf(all)));
+        }
+        out.flush();
+    }
+
+    /** A task as the listings show it: its title and all its tags, sorted. */
+    private record Listed(String name, List<String> tags) {}
+
+    private static List<Listed> listed(Play p, List<String> only, List<String> skip) {
+        dev.jsock.exec.TagFilter filter = new dev.jsock.exec.TagFilter(only, skip);
+        List<Listed> out = new ArrayList<>();
+        collect(out, p.preTasks(), p.tags(), filter);
+        for (RoleRef r : p.roles()) collect(out, r.role().tasks(), concat(p.tags(), r.tags()), filter);
+        collect(out, p.tasks(), p.tags(), filter);
+        collect(out, p.postTasks(), p.tags(), filter);
+        return out;
+    }
+
+    private static void collect(List<Listed> out, List<Task> tasks, List<String> inherited, dev.jsock.exec.TagFilter filter) {
         for (Task t : tasks) {
             List<String> all = concat(inherited, t.tags());
             if (t.isBlock()) {
-                print(out, t.block(), all, filter); // Ansible lists a block's tasks, not its rescue or always
+                collect(out, t.block(), all, filter); // Ansible lists a block's tasks, not its rescue or always
             } else if (filter.selects(all)) {
                 // as Ansible lists them: explicit meta tasks too, and an include by its action alone
                 String base = t.name() != null ? t.name() : t.action();
                 String name = t.role() != null ? t.role().name() + " : " + base : base;
-                out.println("      " + name + "\tTAGS: " + tags(new java.util.TreeSet<>(all).stream().toList()));
+                out.add(new Listed(name, new java.util.TreeSet<>(all).stream().toList()));
             }
         }
     }

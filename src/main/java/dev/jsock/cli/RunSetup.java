@@ -54,12 +54,13 @@ final class RunSetup {
         }
         if (o.forks < 1) throw UserError.options("forks must be at least 1, got " + o.forks);
         Map<String, Object> extra = ExtraVars.parse(o.extraVars, Path.of("").toAbsolutePath());
-        this.request = new RunRequest(o.check, o.diff, o.forks, o.limit, o.tags, o.skipTags, extra, o.verbosity());
+        this.request = new RunRequest(o.check, o.diff, o.forks, o.limit, o.tags, o.skipTags, extra, o.verbosity(), o.startAtTask);
         List<Path> roles = new ArrayList<>(o.rolesPath);
         this.loader = new PlaybookLoader(roles, Workspace.builtinRoles());
         InventoryLoader inventories0 = new InventoryLoader();
         // group_vars/ and host_vars/ next to the playbook apply too, above the inventory's own
-        this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), new Playbook(playbookFile, List.of()).baseDir());
+        this.inventory = inventories0.withVarsDirs(inventories0.load(inventories), new Playbook(playbookFile, List.of()).baseDir())
+                .withDefaultVars(o.connectionDefaults());
         if (connectEarly != null) {
             early = new EarlyConnections(direct(connectEarly), connectEarly);
             early.start(inventory, FirstPlay.hosts(playbookFile), request.limit());

@@ -45,6 +45,7 @@ final class HostRunner implements Runnable {
     private final TagFilter tags;
     /** The task lists being run, innermost first, each with the index of its running task. */
     private final Deque<Frame> frames = new ArrayDeque<>();
+    private boolean passingOver;
 
     /** One task list in progress: a section, a role, a block's tasks or an included file. */
     private static final class Frame {
@@ -85,6 +86,7 @@ final class HostRunner implements Runnable {
         this.resolver = new VarsResolver(pc);
         this.tasks = new TaskExecutor(pc, resolver, new ActionRunner(pc));
         this.tags = new TagFilter(pc.request().tags(), pc.request().skipTags());
+        this.passingOver = pc.startAt() != null;
         hs.files.clear();
         hs.files.predict(() -> new PathLookahead(pc, resolver, hs).predict(upcoming()));
     }
@@ -190,8 +192,14 @@ final class HostRunner implements Runnable {
         }
     }
 
+    /** --start-at-task: true while this host passes over the tasks before the named one. */
+    private boolean passingOver(Task task) {
+        if (passingOver && pc.startAt().matches(task)) passingOver = false;
+        return passingOver;
+    }
+
     private void plain(Task task, Scope scope) throws InterruptedException {
-        if (!tags.selects(scope.tagsOf(task))) return;
+        if (passingOver(task) || !tags.selects(scope.tagsOf(task))) return;
         List<String> batch = pc.gate().await(hs.name(), step(task, scope), position());
         // a host may have failed under any_errors_fatal while this one waited for the step
         if (pc.aborted().get()) throw new HostEnded();
@@ -285,7 +293,7 @@ final class HostRunner implements Runnable {
     }
 
     private void include(Task task, Scope scope) throws InterruptedException {
-        if (!tags.selects(scope.tagsOf(task))) return;
+        if (passingOver(task) || !tags.selects(scope.tagsOf(task))) return;
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
         List<String> batch = pc.gate().await(hs.name(), step(task, scope), position());
         report = pc.gate().includeReport(batch, pc.listener());
@@ -424,6 +432,7 @@ final class HostRunner implements Runnable {
     }
 
     private void meta(Task task, Scope scope) throws InterruptedException {
+        if (passingOver(task)) return;
         String what = String.valueOf(task.args().getOrDefault("_raw_params", task.args().get("free_form")));
         if (!tags.selects(scope.tagsOf(task))) return;
         pc.gate().await(hs.name(), step(task, scope), position()); // Ansible prints a "TASK [meta]" banner too

@@ -30,7 +30,8 @@ record PlayContext(
         Semaphore forks,
         StepGate gate,
         TaskMode mode,
-        java.util.concurrent.atomic.AtomicBoolean aborted) {
+        java.util.concurrent.atomic.AtomicBoolean aborted,
+        StartAtTask startAt) {
 
     /** any_errors_fatal: one host's failure ends the play for every host. */
     boolean anyErrorsFatal() {

@@ -39,12 +39,15 @@ public final class PlaybookRunner {
     private final Map<String, HostState> hostStates = new LinkedHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** --start-at-task: null once the play holding the task has begun (or when not asked for). */
+    private StartAtTask startAt;
 
     public PlaybookRunner(Services services, RunRequest request, Inventory inventory) {
         this.services = new Services(services.templar(), services.modules(), services.includes(), services.connections(),
                 new QuietAfterInterrupt(services.listener(), interrupted), services.mode());
         this.request = request;
         this.inventory = inventory;
+        this.startAt = request.startAtTask() == null ? null : new StartAtTask(request.startAtTask());
     }
 
     public Outcome run(Playbook playbook) throws InterruptedException {
@@ -85,13 +88,22 @@ public final class PlaybookRunner {
             services.listener().noHostsMatched();
             return true;
         }
+        StartAtTask passOverUntil = startAt;
+        if (startAt != null) {
+            if (!startAt.foundIn(play)) {
+                services.listener().playStarted(title, hosts); // a play before the task runs nothing at all
+                return true;
+            }
+            startAt = null;
+        }
         // serial: the play runs to its end on each batch of hosts before the next batch starts
         for (List<String> batch : SerialBatches.of(play.serial() == null ? null
                 : services.templar().template(play.serial(), request.extraVars()), hosts, play.source())) {
             List<String> live = batch.stream().filter(h -> hostStates.get(h).active()).toList();
             services.listener().playStarted(title, live);
             if (live.isEmpty()) continue;
-            boolean fatal = runBatch(playbook, play, groups, live);
+            boolean fatal = runBatch(playbook, play, groups, live, passOverUntil);
+            passOverUntil = null;
             for (String h : live) {
                 String error = hostStates.get(h).runError;
                 if (error != null) throw new UserError(UserError.Kind.GENERAL, null, error);
@@ -121,7 +133,8 @@ public final class PlaybookRunner {
     }
 
     /** Runs one batch of a play; true when any_errors_fatal ended it. */
-    private boolean runBatch(Playbook playbook, Play play, Map<String, Object> groups, List<String> hosts) throws InterruptedException {
+    private boolean runBatch(Playbook playbook, Play play, Map<String, Object> groups, List<String> hosts, StartAtTask startAt)
+            throws InterruptedException {
         Path dir = play.baseDir() != null ? play.baseDir() : playbook.baseDir();
         // Ansible exports every role of the play (roles: and import_role) to all of its tasks:
         // defaults at the bottom, vars right above the play's vars and vars_files
@@ -138,7 +151,7 @@ public final class PlaybookRunner {
         PlayContext pc = new PlayContext(play, dir, hosts, inventory, hostStates, vars,
                 roleDefaults, roleVars, groups, request, services.templar(), services.modules(), services.includes(),
                 services.connections(), services.listener(), new HandlerTable(handlers(play), name -> handlerName(name, vars)),
-                new Semaphore(request.forks()), gate, services.mode(), new java.util.concurrent.atomic.AtomicBoolean());
+                new Semaphore(request.forks()), gate, services.mode(), new java.util.concurrent.atomic.AtomicBoolean(), startAt);
         List<Thread> threads = new ArrayList<>();
         for (String h : hosts) {
             Thread t = new Thread(new HostRunner(pc, hostStates.get(h)), "jsock-" + h);

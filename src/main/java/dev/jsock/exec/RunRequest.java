@@ -12,7 +12,8 @@ public record RunRequest(
         List<String> tags,
         List<String> skipTags,
         Map<String, Object> extraVars,
-        int verbosity) {
+        int verbosity,
+        String startAtTask) {
 
     public RunRequest {
         tags = List.copyOf(tags);
@@ -22,6 +23,6 @@ public record RunRequest(
     }
 
     public static RunRequest defaults() {
-        return new RunRequest(false, false, 10, null, List.of(), List.of(), Map.of(), 0);
+        return new RunRequest(false, false, 10, null, List.of(), List.of(), Map.of(), 0, null);
     }
 }

@@ -318,4 +318,62 @@ class ApplyLocalTest {
             assertThat(r.out() + r.err()).doesNotContain("no-log-value-xyz").doesNotContain("hunter2-secret").contains("censored");
         }
     }
+
+    @Test
+    void startAtTaskRunsNothingBeforeTheNamedTaskNotEvenFactsOfEarlierPlays() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  name: before
+                  tasks:
+                    - debug: msg=one
+                - hosts: all
+                  name: holding it
+                  gather_facts: false
+                  tasks:
+                    - debug: msg=two
+                    - block:
+                        - name: third task
+                          debug: msg=three
+                      always:
+                        - debug: msg=four
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--start-at-task", "third*");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PLAY [before]", "PLAY [holding it]", "\"msg\": \"three\"", "\"msg\": \"four\"")
+                .doesNotContain("Gathering Facts", "\"msg\": \"one\"", "\"msg\": \"two\"");
+    }
+
+    @Test
+    void listTagsShowsEveryTagATaskCarriesPerPlay() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  tags: [web]
+                  tasks:
+                    - debug: msg=a
+                      tags: [deploy]
+                    - block:
+                        - debug: msg=b
+                      tags: [always]
+                """);
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--list-tags");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("  play #1 (all): all\tTAGS: [web]\n      TASK TAGS: [always, deploy, web]\n");
+    }
+
+    @Test
+    void connectionOptionsAreDefaultsThatTheInventoryOverrides() throws IOException {
+        Path pb = playbook("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - debug: msg="{{ ansible_user }} {{ ansible_become }} {{ ansible_become_user }}"
+                """);
+        Files.writeString(dir.resolve("inventory"), "localhost ansible_connection=local ansible_user=from-inventory\n");
+        Run r = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "-u", "from-cli", "-b", "--become-user", "nobody");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("from-inventory True nobody");
+        Run bad = jsock("apply", pb.toString(), "-i", dir.resolve("inventory").toString(), "--become-method", "su");
+        assertThat(bad.code()).isEqualTo(5);
+        assertThat(bad.err()).contains("--become-method su is not supported");
+    }
 }
