@@ -39,9 +39,24 @@ final class InventoryBuilder {
         groups.computeIfAbsent(name, n -> new G());
     }
 
+    /** The source hosts are being read from: a file (its directory too), or a host list (no directory). */
+    private String sourceFile;
+    private String sourceDir;
+
+    void source(String file, String dir) {
+        this.sourceFile = file;
+        this.sourceDir = dir;
+    }
+
     void host(String group, String host, Map<String, Object> vars) {
         group(group);
-        hosts.computeIfAbsent(host, h -> new LinkedHashMap<>()).putAll(vars);
+        hosts.computeIfAbsent(host, h -> {
+            // as Ansible: the first source a host is found in is its inventory_file, as a host variable
+            Map<String, Object> first = new LinkedHashMap<>();
+            first.put("inventory_file", sourceFile);
+            first.put("inventory_dir", sourceDir);
+            return first;
+        }).putAll(vars);
         groups.get(group).hosts.add(host);
     }
 

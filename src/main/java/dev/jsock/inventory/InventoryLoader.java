@@ -51,6 +51,7 @@ public final class InventoryLoader {
                 readFile(source, b);
                 varsDirs.add(source.toAbsolutePath().getParent());
             } else if (source.toString().contains(",")) {
+                b.source(source.toString(), "None"); // Ansible gives a host list the text "None" as its directory
                 for (String h : source.toString().split(",")) if (!h.isBlank()) b.host("ungrouped", h.strip(), Map.of());
             } else {
                 throw UserError.options("the inventory source '" + source + "' does not exist");
@@ -117,6 +118,8 @@ public final class InventoryLoader {
     }
 
     private void readFile(Path file, InventoryBuilder b) {
+        Path absolute = file.toAbsolutePath().normalize();
+        b.source(absolute.toString(), absolute.getParent().toString());
         String n = file.getFileName().toString();
         boolean yamlName = n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".json");
         if (yamlName) {
