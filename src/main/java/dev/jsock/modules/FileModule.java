@@ -34,15 +34,21 @@ final class FileModule extends BaseModule {
         String wanted = a.choice("state", null, "absent", "directory", "file", "hard", "link", "touch");
         if ("hard".equals(wanted)) return TaskResult.failed("jsock: state=hard is not supported", Map.of());
         if (a.has("src") && !"link".equals(wanted)) return TaskResult.failed("src option requires state to be 'link' or 'hard'", Map.of());
-        if (a.bool("recurse", false)) return TaskResult.failed("jsock: recurse is not supported", Map.of());
+        boolean recurse = a.bool("recurse", false);
         FileAttrs attrs = FileAttrs.from(a);
         Remote remote = new Remote(ctx);
         FileFacts f = ctx.files().lookup(remote, ctx.become(), path).facts();
+        if (recurse && !"directory".equals(wanted)) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("path", path);
+            data.putAll(f.attrs());
+            return TaskResult.failed("recurse option requires state to be 'directory'", data);
+        }
         String state = wanted != null ? wanted : f.exists() ? stateOf(f) : "file";
         FileOps ops = new FileOps(ctx, remote, path, attrs, f);
         return switch (state) {
             case "absent" -> ops.absent();
-            case "directory" -> ops.directory();
+            case "directory" -> recurse ? ops.directoryRecursively(a.bool("follow", true)) : ops.directory();
             case "touch" -> ops.touch();
             case "link" -> ops.link(a.str("src"), a.bool("force", false));
             default -> ops.file();
@@ -109,6 +115,15 @@ final class FileModule extends BaseModule {
             }
             cmd.append("; fi; done; ");
             return afterChange(cmd.toString(), diffs, "path", "directory");
+        }
+
+        /** recurse: the directory as directory() leaves it, then everything under it (Ansible reports the directory's own facts). */
+        TaskResult directoryRecursively(boolean follow) throws UnreachableException {
+            TaskResult top = directory();
+            if (top.failed() || (ctx.check() && !f.exists())) return top;
+            RecursiveAttrs.Result under = RecursiveAttrs.apply(remote, path, attrs, follow, ctx.check());
+            if (under.failure() != null) return failedWith(under.failure(), Map.of("path", path));
+            return under.changed() ? top.withStatus(TaskResult.Status.CHANGED) : top;
         }
 
         TaskResult touch() throws UnreachableException {
