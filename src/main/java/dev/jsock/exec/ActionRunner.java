@@ -146,7 +146,8 @@ final class ActionRunner {
         for (Path base : new Path[] {scope.role() != null ? scope.role().dir() : null, scope.baseDir(), pc.playbookDir()}) {
             if (base == null) continue;
             for (Path c : new Path[] {base.resolve(kind).resolve(name), base.resolve(name)}) {
-                if (Files.isRegularFile(c)) return Optional.of(c);
+                // copy's src may be a directory ("conf.d/" copies what is in it)
+                if (Files.isRegularFile(c) || (kind.equals("files") && Files.isDirectory(c))) return Optional.of(c);
             }
         }
         return Optional.empty();

@@ -35,20 +35,23 @@ final class AtomicWrite {
      *                   early with a clean EOF, so only the byte count tells a truncated upload apart
      */
     static String command(String dest, String tmp, String chown, boolean chownStrict, int mode, List<String> validate, long size) {
-        return command(dest, tmp, chown, chownStrict, mode, validate, size, false);
+        return command(dest, tmp, chown, chownStrict, mode, validate, size, false, null);
     }
 
     /**
      * @param backup copy the file about to be replaced first (mode, owner and times kept) to Ansible's
      *               backup name, DEST.PID.YYYY-MM-DD@HH:MM:SS~ in the host's local time; its name is
      *               printed in an {@code @@backup} section ({@link #backupFile})
+     * @param remoteSource a file on the host to copy instead of stdin, or null
      */
     static String command(String dest, String tmp, String chown, boolean chownStrict, int mode, List<String> validate, long size,
-                          boolean backup) {
+                          boolean backup, String remoteSource) {
         StringBuilder s = new StringBuilder();
         s.append("t=").append(ShellQuote.quote(tmp)).append("; ");
         s.append("fail() { rc=$?; rm -f -- \"$t\"; printf '").append(STEP_MARK).append("%s\\n' \"$1\" >&2; exit \"$rc\"; }; ");
-        s.append("(umask 077; set -C; cat > \"$t\") || fail upload; ");
+        // the bytes come on stdin, or from a file on the host itself (copy's remote_src)
+        String from = remoteSource == null ? "" : " -- " + ShellQuote.quote(remoteSource);
+        s.append("(umask 077; set -C; cat").append(from).append(" > \"$t\") || fail upload; ");
         s.append("[ \"$(wc -c < \"$t\")\" -eq ").append(size).append(" ] || fail upload; ");
         if (chown != null) {
             if (chownStrict) s.append("chown -- ").append(ShellQuote.quote(chown)).append(" \"$t\" || fail chown; ");

@@ -27,11 +27,22 @@ final class ContentDeployer {
      * words a validate failure as the line-editing modules do.
      */
     record Request(String dest, byte[] content, FileAttrs attrs, String validate, boolean force, String dirBasename,
-                   boolean backup, boolean createParents, boolean editWording) {
+                   boolean backup, boolean createParents, boolean editWording, RemoteFile remoteSource) {
         Request(String dest, byte[] content, FileAttrs attrs, String validate, boolean force, String dirBasename, boolean backup) {
-            this(dest, content, attrs, validate, force, dirBasename, backup, false, false);
+            this(dest, content, attrs, validate, force, dirBasename, backup, false, false, null);
+        }
+
+        String sha1() {
+            return remoteSource != null ? remoteSource.sha1() : Checksums.sha1(content);
+        }
+
+        long size() {
+            return remoteSource != null ? remoteSource.size() : content.length;
         }
     }
+
+    /** copy's remote_src: the bytes are a file on the host itself, known by its checksum and size. */
+    record RemoteFile(String path, String sha1, long size) {}
 
     private final ModuleContext ctx;
     private final Remote remote;
@@ -43,7 +54,7 @@ final class ContentDeployer {
 
     TaskResult deploy(Request req) throws UnreachableException {
         List<String> validate = validateArgv(req.validate());
-        String sha1 = Checksums.sha1(req.content());
+        String sha1 = req.sha1();
         String dest = req.dest();
         Probe probe = probe(dest);
         boolean makeDir = false;
@@ -57,7 +68,8 @@ final class ContentDeployer {
         FileFacts facts = probe.facts;
         if (!probe.parentExists && ctx.check()) {
             // In check mode an earlier task may only have pretended to create the directory; Ansible reports a change.
-            return TaskResult.changed(Map.of(), ctx.diff() ? List.of(new FileDiff(dest, null, new String(req.content(), StandardCharsets.UTF_8))) : List.of());
+            return TaskResult.changed(Map.of(), ctx.diff() && req.remoteSource() == null
+                    ? List.of(new FileDiff(dest, null, new String(req.content(), StandardCharsets.UTF_8))) : List.of());
         }
         if (!probe.parentExists && req.createParents()) {
             makeDir = true;
@@ -68,7 +80,7 @@ final class ContentDeployer {
         boolean contentChanged = !facts.exists() || !sha1.equals(facts.sha1());
         if (!contentChanged) return fixAttributes(dest, sha1, facts, req.attrs());
 
-        List<FileDiff> diffs = ctx.diff() ? diff(dest, facts, req.content()) : List.of();
+        List<FileDiff> diffs = ctx.diff() && req.remoteSource() == null ? diff(dest, facts, req.content()) : List.of();
         if (ctx.check()) return TaskResult.changed(Map.of(), diffs);
         return write(dest, sha1, facts, probe.umask, req, validate, diffs, makeDir);
     }
@@ -98,7 +110,8 @@ final class ContentDeployer {
         String mkdir = makeDir ? "mkdir -p -- " + ShellQuote.quote(RemotePaths.parent(dest)) + " || exit; " : "";
         boolean backup = req.backup() && facts.exists();
         CommandResult r = remote.changeThenLook(mkdir + AtomicWrite.command(dest, tmp, chown, strict, mode, validateCmd,
-                req.content().length, backup), req.content());
+                req.size(), backup, req.remoteSource() == null ? null : req.remoteSource().path()),
+                req.remoteSource() == null ? req.content() : null);
         if (!r.ok()) return writeFailure(r, attrs, sha1, req.editWording());
         FileFacts after = FileFacts.parse(r.stdout());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -106,7 +119,7 @@ final class ContentDeployer {
         data.put("checksum", sha1);
         data.put("dest", dest);
         data.putAll(after.attrs());
-        data.put("md5sum", Checksums.md5(req.content()));
+        if (req.remoteSource() == null) data.put("md5sum", Checksums.md5(req.content()));
         return TaskResult.changed(data, diffs);
     }
 

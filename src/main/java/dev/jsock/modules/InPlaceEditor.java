@@ -117,7 +117,7 @@ final class InPlaceEditor {
         boolean attrsChanged = attrsWanted && attrs.differs(before);
         byte[] bytes = edit.text().getBytes(StandardCharsets.UTF_8);
         ContentDeployer.Request req = new ContentDeployer.Request(dest, bytes, attrs, a.str("validate"), true, null,
-                a.bool("backup", false), true, true);
+                a.bool("backup", false), true, true, null);
         TaskResult written = new ContentDeployer(ctx).deploy(req);
         if (written.failed()) return TaskResult.failed(written.msg(), Map.of());
         Object backup = written.data().get("backup_file");

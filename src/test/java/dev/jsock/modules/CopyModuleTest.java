@@ -197,4 +197,37 @@ class CopyModuleTest {
         assertThat(Files.readString(Path.of(backup))).isEqualTo("old\n");
         assertThat(Files.readString(dest)).isEqualTo("new\n");
     }
+
+    @Test
+    void aDirectoryWithATrailingSlashCopiesWhatIsInItAndWithoutOneItself() throws Exception {
+        Files.createDirectories(dir.resolve("files/conf.d/sub"));
+        Files.writeString(dir.resolve("files/conf.d/a.conf"), "a\n");
+        Files.writeString(dir.resolve("files/conf.d/sub/b.conf"), "b\n");
+        Path out = dir.resolve("out");
+        TaskResult contents = ctx().run(copy, args("src", "conf.d/", "dest", out.resolve("contents").toString(), "directory_mode", "0750"));
+        assertThat(contents.status()).isEqualTo(TaskResult.Status.CHANGED);
+        assertThat(out.resolve("contents/sub/b.conf")).hasContent("b");
+        assertThat(perms(out.resolve("contents/sub"))).isEqualTo("rwxr-x---");
+        assertThat(contents.data()).containsEntry("dest", out.resolve("contents") + "/");
+        ctx().run(copy, args("src", "conf.d", "dest", out.resolve("itself").toString()));
+        assertThat(out.resolve("itself/conf.d/a.conf")).hasContent("a");
+        assertThat(ctx().run(copy, args("src", "conf.d/", "dest", out.resolve("contents").toString(), "directory_mode", "0750")).status())
+                .isEqualTo(TaskResult.Status.OK);
+    }
+
+    @Test
+    void remoteSrcCopiesAFileOnTheHostAndPreserveKeepsItsMode() throws Exception {
+        Path src = dir.resolve("src.sh");
+        Files.writeString(src, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(src, PosixFilePermissions.fromString("rwxr-x---"));
+        Path dest = dir.resolve("copy.sh");
+        TaskResult r = ctx().run(copy, args("src", src.toString(), "dest", dest.toString(), "remote_src", true, "mode", "preserve"));
+        assertThat(r.status()).isEqualTo(TaskResult.Status.CHANGED);
+        assertThat(dest).hasContent("#!/bin/sh");
+        assertThat(perms(dest)).isEqualTo("rwxr-x---");
+        assertThat(r.data()).containsEntry("md5sum", "3e2b31c72181b87149ff995e7202c0e3").containsEntry("src", src.toString());
+        assertThat(ctx().run(copy, args("src", src.toString(), "dest", dest.toString(), "remote_src", true)).status()).isEqualTo(TaskResult.Status.OK);
+        assertThat(ctx().run(copy, args("src", dir.resolve("none").toString(), "dest", dest.toString(), "remote_src", true)).msg())
+                .isEqualTo("Source " + dir.resolve("none") + " not found");
+    }
 }
