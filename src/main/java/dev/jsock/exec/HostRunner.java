@@ -136,7 +136,8 @@ final class HostRunner implements Runnable {
                 section(pc.play().postTasks(), base);
             } catch (HostFailed | HostEnded e) {
                 // the host stops for this play; its counters already say why
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // never a silent end of the host's thread: the host fails, visibly, and the exit code says so
                 pc.listener().hostResult(hs.name(), "jsock", TaskResult.failed("jsock internal error: " + e, Map.of()), null, false, false);
                 hs.stats.failed++;
                 hs.failed = true;
@@ -209,6 +210,9 @@ final class HostRunner implements Runnable {
         } catch (RuntimeException e) {
             // a bug in jsock must fail this host visibly, never end its thread in silence
             fail(task, "jsock internal error: " + e + " (run with -vvv and report it)");
+            return;
+        } catch (StackOverflowError e) {
+            fail(task, "recursive loop detected in template string: a value nests deeper than jsock can evaluate");
             return;
         }
         if (hs.runError != null) throw new HostEnded();
@@ -292,8 +296,16 @@ final class HostRunner implements Runnable {
         if (wasFailed) hs.failed = true;
     }
 
+    /** Includes nested deeper than this are taken for an include of itself (Ansible ends such a run too). */
+    private static final int MAX_INCLUDE_DEPTH = 100;
+
     private void include(Task task, Scope scope) throws InterruptedException {
         if (passingOver(task) || !tags.selects(scope.tagsOf(task))) return;
+        if (frames.size() > MAX_INCLUDE_DEPTH) {
+            hs.runError = "Exceeded maximum object depth. This may have been caused by excessive role recursion";
+            pc.aborted().set(true);
+            throw new HostEnded();
+        }
         Map<String, Object> vars = resolver.forTask(hs, task, scope);
         List<String> batch = pc.gate().await(hs.name(), step(task, scope), position());
         report = pc.gate().includeReport(batch, pc.listener());

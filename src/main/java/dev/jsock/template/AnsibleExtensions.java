@@ -34,6 +34,7 @@ final class AnsibleExtensions {
         context.registerFilter(new LoopIf());
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "jsock_dict", DictLiteral.class, "of", Object[].class));
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "dict", DictLiteral.class, "dict", Object[].class));
+        context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "range", PyRange.class, "range", Object[].class));
         AnsibleTests.all().forEach(context::registerExpTest);
     }
 }

@@ -119,6 +119,11 @@ final class JinjaSource {
                     i = close + 1;
                     continue;
                 }
+            } else if (c == '+' && i + 1 < to && Character.isDigit(text.charAt(i + 1)) && !afterExponent(out)) {
+                // Jinjava's scanner rejects a '+' written right before a digit (n+1, 2+1); one space fixes it
+                out.append("+ ");
+                i++;
+                continue;
             } else if (c == 'i' && text.startsWith("is", i) && wordAt(text, i, 2)) {
                 groupFilterChain(out, inside);
             } else if (c == '.' && i + 1 < to && Character.isDigit(text.charAt(i + 1)) && afterName(out)) {
@@ -133,6 +138,14 @@ final class JinjaSource {
             out.append(c);
             i++;
         }
+    }
+
+    /** Whether the text so far ends in a number's exponent mark (the '+' of 1e+5 is part of the literal). */
+    private static boolean afterExponent(StringBuilder out) {
+        int k = out.length() - 1;
+        if (k < 1 || (out.charAt(k) != 'e' && out.charAt(k) != 'E') || !Character.isDigit(out.charAt(k - 1))) return false;
+        while (k > 0 && (Character.isDigit(out.charAt(k - 1)) || out.charAt(k - 1) == '.')) k--;
+        return k == 0 || !Character.isJavaIdentifierPart(out.charAt(k - 1));
     }
 
     /** The index of the } closing the { at {@code open}, before {@code to}; -1 when there is none. */

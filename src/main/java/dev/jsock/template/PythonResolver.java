@@ -110,10 +110,32 @@ final class PythonResolver extends ELResolver {
             context.setPropertyResolved(true);
             return result;
         }
-        if (base instanceof CharSequence) {
+        if (base instanceof CharSequence || isData(base) && !pythonMethod(base, method.toString())) {
+            // only Python's own methods: a template must never reach Java's (l.stream(), d.entrySet(), n.getClass())
             throw Failures.raise("'" + PyRepr.typeName(base) + " object' has no attribute '" + method + "'");
         }
         return null;
+    }
+
+    /** Python's list and dict methods that Jinjava's own list and dict types carry (append, update …). */
+    private static final java.util.Set<String> LIST_METHODS = java.util.Set.of("append", "extend", "insert", "pop", "remove",
+            "clear", "index", "count", "copy", "reverse", "sort");
+    private static final java.util.Set<String> DICT_METHODS = java.util.Set.of("keys", "values", "items", "get", "pop",
+            "popitem", "setdefault", "update", "clear", "copy");
+
+    private static boolean isData(Object base) {
+        return base instanceof Map || base instanceof List || base instanceof Number || base instanceof Boolean;
+    }
+
+    private static boolean pythonMethod(Object base, String name) {
+        if (base instanceof List) return LIST_METHODS.contains(name);
+        if (base instanceof Map<?, ?> map) {
+            // an imported template's macros are called as entries of its namespace: {{ m.render(x) }}
+            Object entry = map.get(name);
+            return DICT_METHODS.contains(name) || entry instanceof com.hubspot.jinjava.lib.fn.MacroFunction
+                    || entry instanceof com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+        }
+        return false;
     }
 
     @Override

@@ -83,7 +83,13 @@ public final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
                 if (operator == AstBinary.EQ) return super.createAstBinary(left, right, PythonEquality.EQ);
                 if (operator == AstBinary.NE) return super.createAstBinary(left, right, PythonEquality.NE);
-                if (operator == AstBinary.MUL) return super.createAstBinary(left, right, PythonRepeat.MUL);
+                if (operator == AstBinary.MUL) return super.createAstBinary(left, right, new PythonArithmetic(PythonRepeat.MUL, PythonArithmetic.Kind.MUL));
+                if (operator == AstBinary.ADD || operator == com.hubspot.jinjava.el.ext.AdditionOperator.OP) {
+                    return super.createAstBinary(left, right, new PythonArithmetic(operator, PythonArithmetic.Kind.ADD));
+                }
+                if (operator == AstBinary.SUB) return super.createAstBinary(left, right, new PythonArithmetic(operator, PythonArithmetic.Kind.SUB));
+                if (operator == AstBinary.DIV) return super.createAstBinary(left, right, new PythonArithmetic(operator, PythonArithmetic.Kind.DIV));
+                if (operator == AstBinary.MOD) return super.createAstBinary(left, right, new PythonArithmetic(operator, PythonArithmetic.Kind.MOD));
                 return super.createAstBinary(left, right, operator);
             }
         };
