@@ -50,7 +50,9 @@ final class RunSetup {
     RunSetup(RunOptions o, Path playbookFile, List<Path> inventories, java.util.function.UnaryOperator<Playbook> transform,
              HostKeyPolicy connectEarly) {
         if (!Files.isRegularFile(playbookFile)) {
-            throw UserError.options("the playbook: " + playbookFile + " could not be found");
+            // ansible-playbook's words and exit code (1) for a playbook that is missing or not a file
+            throw UserError.missing(null, Files.isDirectory(playbookFile) ? "the playbook: " + playbookFile + " does not appear to be a file"
+                    : "the playbook: " + playbookFile + " could not be found");
         }
         if (o.forks < 1) throw UserError.options("forks must be at least 1, got " + o.forks);
         Map<String, Object> extra = ExtraVars.parse(o.extraVars, Path.of("").toAbsolutePath());

@@ -463,14 +463,16 @@ final class HostRunner implements Runnable {
     }
 
     /** Runs notified handlers in definition order until none is pending; a handler may notify others. */
+    /**
+     * Runs the notified handlers in definition order, then those they notified, round after round.
+     * As in Ansible, a notification a handler makes of itself while it runs is dropped with its own
+     * (it would otherwise run forever); others wait for the next round.
+     */
     private void flushHandlers() throws InterruptedException {
-        for (int round = 0; round < 10 && !hs.notified.isEmpty() && hs.active(); round++) {
-            List<String> pending = new ArrayList<>(hs.notified);
-            hs.notified.clear();
-            List<HandlerTable.Handler> toRun = new ArrayList<>();
-            for (String n : pending) {
-                for (HandlerTable.Handler h : pc.handlers().matching(n)) if (!toRun.contains(h)) toRun.add(h);
-            }
+        List<HandlerTable.Handler> next = resolveNotified(null);
+        for (int round = 0; round < 10 && !next.isEmpty() && hs.active(); round++) {
+            List<HandlerTable.Handler> toRun = next;
+            next = new ArrayList<>();
             List<HandlerTable.Handler> all = pc.handlers().all();
             for (int k = 0; k < all.size(); k++) {
                 HandlerTable.Handler h = all.get(k);
@@ -486,11 +488,23 @@ final class HostRunner implements Runnable {
                 StepGate.Step step = step(task, scope);
                 List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), step.title(), true), at);
                 TaskExecutor.Outcome o = tasks.run(hs, task, scope, batch);
+                for (HandlerTable.Handler n : resolveNotified(h)) if (!next.contains(n)) next.add(n);
                 if (o.hostFailed()) {
                     if (!hs.unreachable) hs.failed = true;
                     throw new HostFailed();
                 }
             }
         }
+    }
+
+    /** The handlers the pending notifications name (taking them), without {@code except}. */
+    private List<HandlerTable.Handler> resolveNotified(HandlerTable.Handler except) {
+        List<String> names = new ArrayList<>(hs.notified);
+        hs.notified.clear();
+        List<HandlerTable.Handler> out = new ArrayList<>();
+        for (String n : names) {
+            for (HandlerTable.Handler h : pc.handlers().matching(n)) if (h != except && !out.contains(h)) out.add(h);
+        }
+        return out;
     }
 }

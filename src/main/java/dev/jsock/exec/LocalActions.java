@@ -155,7 +155,8 @@ final class LocalActions {
     private TaskResult assertThat(Task task, Map<String, Object> vars) {
         Object that = task.args().get("that");
         List<Object> conditions = that instanceof List<?> l ? new ArrayList<>(l) : List.of(that);
-        boolean quiet = task.args().get("quiet") != null && Boolean.parseBoolean(String.valueOf(templar.template(task.args().get("quiet"), vars)));
+        boolean quiet = task.args().get("quiet") != null
+                && dev.jsock.modules.ModuleArgs.toBool("quiet", templar.template(task.args().get("quiet"), vars));
         for (Object c : conditions) {
             boolean holds;
             try {
@@ -169,7 +170,7 @@ final class LocalActions {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", c);
                 data.put("evaluated_to", false);
-                data.put("_ansible_verbose_always", true); // Ansible shows a failed assert expanded
+                if (!quiet) data.put("_ansible_verbose_always", true); // Ansible shows a failed assert expanded unless quiet
                 String text = msg == null ? "Assertion failed" : templar.toText(templar.template(msg, vars));
                 return TaskResult.failed(text, data);
             }

@@ -35,7 +35,7 @@ public final class ExtraVars {
                 YamlDoc doc = YamlDoc.parse("<extra vars>", value, w -> {});
                 data = doc.toJava(doc.root());
             } catch (UserError e) {
-                throw UserError.options("Invalid extra vars data supplied: '" + value + "' is not valid JSON or YAML: "
+                throw new UserError(UserError.Kind.PARSE, null, "Invalid extra vars data supplied: '" + value + "' is not valid JSON or YAML: "
                         + e.describe());
             }
         } else {
@@ -60,7 +60,8 @@ public final class ExtraVars {
             Object data = doc.toJava(doc.root());
             return data == null ? new LinkedHashMap<String, Object>() : data;
         } catch (UserError e) {
-            throw new UserError(UserError.Kind.OPTIONS, e.source(), "in extra vars " + value + ": " + e.getMessage());
+            // as ansible-playbook: a missing file is an error (1), one that does not parse a parse error (4)
+            throw new UserError(e.kind(), e.source(), "in extra vars " + value + ": " + e.getMessage());
         }
     }
 }

@@ -76,7 +76,7 @@ final class LoadSession {
         for (Path c : candidates) if (Files.isRegularFile(c)) return c.normalize();
         List<String> searched = new ArrayList<>();
         for (Path c : candidates) if (!searched.contains(c.normalize().toString())) searched.add(c.normalize().toString());
-        throw UserError.parse(at, "Could not find or access '" + name + "' (searched: " + String.join(", ", searched) + ")");
+        throw UserError.missing(at, "Could not find or access '" + name + "' (searched: " + String.join(", ", searched) + ")");
     }
 
     Role loadRole(String name, Path playbookDir, Source ref, String tasksFrom, String handlersFrom, String varsFrom,

@@ -125,7 +125,7 @@ final class PlayParser {
                 continue;
             }
             Path p = baseDir.resolve(name);
-            if (!Files.isRegularFile(p)) throw doc.error(item, "vars file " + name + " was not found (looked for " + p + ")");
+            if (!Files.isRegularFile(p)) throw dev.jsock.model.UserError.missing(doc.at(item), "vars file " + name + " was not found (looked for " + p + ")");
             YamlDoc vars = session.read(p);
             out.add(YamlFiles.toVars(vars, vars.root()));
         }
@@ -146,6 +146,8 @@ final class PlayParser {
     private RoleRef roleRef(Node item) {
         Source at = doc.at(item);
         if (item instanceof ScalarNode s && !YamlDoc.isNull(s)) {
+            // as Ansible: a number or boolean is no role name at all (a parse error), not a role to look for
+            if (!(doc.toJava(s) instanceof String)) throw doc.error(item, "Invalid role definition: " + s.getValue());
             return new RoleRef(load(s.getValue(), at), Map.of(), List.of(), List.of(), at);
         }
         if (!(item instanceof MappingNode m)) throw doc.error(item, "a roles entry must be a role name or a dictionary");

@@ -139,7 +139,7 @@ public final class PlaybookLoader {
         Path file = Path.of(doc.file()).resolveSibling(name);
         if (Path.of(name).isAbsolute()) file = Path.of(name);
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw doc.error(imp.valueNode(), "Could not find or access '" + name + "' (looked for " + file + ")");
+            throw dev.jsock.model.UserError.missing(doc.at(imp.valueNode()), "Could not find or access '" + name + "' (looked for " + file + ")");
         }
         readPlaybook(session, file, vars, tags, plays, chain);
     }

@@ -41,6 +41,6 @@ final class RoleFinder {
         }
         List<String> shown = new ArrayList<>();
         for (Path p : searchPath(playbookDir)) shown.add(p.toString());
-        throw UserError.parse(ref, "the role '" + name + "' was not found in " + String.join(":", shown));
+        throw UserError.missing(ref, "the role '" + name + "' was not found in " + String.join(":", shown));
     }
 }

@@ -53,7 +53,7 @@ final class YamlDoc {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw UserError.parse(Source.of(path.toString()), "could not find or access '" + path + "'");
+            throw UserError.missing(Source.of(path.toString()), "could not find or access '" + path + "'");
         } catch (MalformedInputException e) {
             throw UserError.parse(Source.of(path.toString()), "file is not valid UTF-8 text");
         } catch (IOException e) {
@@ -65,6 +65,14 @@ final class YamlDoc {
     static YamlDoc parse(String file, String text, Consumer<String> warnings) {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
+        // Anchors used many times are ordinary YAML (Ansible takes them); what guards against an
+        // alias bomb is the limit on how many values they expand to (toJava), not their number
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        if (text.length() > options.getCodePointLimit() && text.codePointCount(0, text.length()) > options.getCodePointLimit()) {
+            // said at once: SnakeYAML would take minutes over one huge line before saying the same
+            throw UserError.parse(Source.of(file), "YAML syntax error: The incoming YAML document exceeds the limit: "
+                    + options.getCodePointLimit() + " code points.");
+        }
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
                     new AnsibleResolver(), options);
@@ -157,9 +165,17 @@ final class YamlDoc {
         return PyStr.of(v);
     }
 
+    private static final int MAX_ALIASES = 10_000;
+    /** How many values a document's aliases may expand to: far above any real playbook, far below a bomb's billions. */
+    static final int MAX_VALUES = 2_000_000;
+    private int converted;
+
     /** Converts a node to a plain Java value. */
     Object toJava(Node node) {
         if (node == null) return null;
+        if (++converted > MAX_VALUES) {
+            throw error(node, "YAML aliases expand to more than " + MAX_VALUES + " values here (an alias bomb?)");
+        }
         if (node instanceof ScalarNode s) return scalar(s);
         if (node instanceof SequenceNode seq) {
             List<Object> list = new ArrayList<>();

@@ -40,6 +40,14 @@ public final class UserError extends RuntimeException {
         return new UserError(Kind.PARSE, source, message);
     }
 
+    /**
+     * A file the input names that is not there (a role, vars file, imported file, the playbook):
+     * ansible-playbook's general error (exit 1), not a parse error.
+     */
+    public static UserError missing(Source source, String message) {
+        return new UserError(Kind.GENERAL, source, message);
+    }
+
     public static UserError options(String message) {
         return new UserError(Kind.OPTIONS, null, message);
     }

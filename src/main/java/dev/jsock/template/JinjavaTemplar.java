@@ -276,7 +276,7 @@ public final class JinjavaTemplar implements Templar {
         bindings.put(RenderSession.KEY, session);
         RenderResult result = renderInChildOfGlobal(rewritten(withoutFinalNewline(text), fileName == STRING_ORIGIN), bindings);
         if (session.failure() == null) {
-            fatal(result).ifPresent(e -> session.fail(JinjavaErrors.message(e), e.getLineno()));
+            fatal(result).ifPresent(e -> session.fail(cycle(e) ? "recursive include: " + e.getMessage().replaceFirst("^Warning in [^:]*: ", "") : JinjavaErrors.message(e), e.getLineno()));
         }
         if (session.failure() != null) {
             throw failure(session, fileName);
@@ -435,7 +435,15 @@ public final class JinjavaTemplar implements Templar {
 
     private static java.util.Optional<TemplateError> fatal(RenderResult result) {
         return result.getErrors().stream()
-                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL || cycle(e))
                 .findFirst();
+    }
+
+    /**
+     * Jinjava stops an include or import cycle with a warning and renders on without it; Jinja
+     * (and Ansible) fail, and a template must never be written out missing a part of itself.
+     */
+    private static boolean cycle(TemplateError e) {
+        return e.getCategory() != null && String.valueOf(e.getCategory()).endsWith("CYCLE_DETECTED");
     }
 }

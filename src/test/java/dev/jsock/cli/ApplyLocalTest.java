@@ -180,10 +180,12 @@ class ApplyLocalTest {
     }
 
     @Test
-    void badOptionsExitFive() {
+    void badOptionsExitFiveAndAMissingPlaybookOneAsInAnsible() {
         assertThat(jsock("apply", "--no-such-option", "x.yml").code()).isEqualTo(5);
-        assertThat(jsock("apply", dir.resolve("missing.yml").toString(), "-i", dir.toString()).code()).isEqualTo(5);
         assertThat(jsock("apply").code()).isEqualTo(5);
+        Run missing = jsock("apply", dir.resolve("missing.yml").toString(), "-i", dir.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("the playbook: " + dir.resolve("missing.yml") + " could not be found");
     }
 
     @Test
