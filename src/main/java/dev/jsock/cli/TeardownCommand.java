@@ -162,10 +162,17 @@ final class TeardownCommand implements Callable<Integer> {
                   gather_facts: false
                   become: true
                   tasks:
+                    # the manifests, and units the role wrote whose manifest a run never got to write
+                    # (interrupted between installing and recording); read in --check too
                     - name: Sockets recorded in the manifests
-                      shell: ls /var/lib/jsock 2>/dev/null | sed -n 's/[.]json$//p'
+                      shell: |
+                        { ls /var/lib/jsock 2>/dev/null | sed -n 's/[.]json$//p'
+                          grep -h -o -s '^# Managed by jsock role systemd_socket (socket [A-Za-z0-9_.:-]*)' \
+                            /etc/systemd/system/*.socket /etc/systemd/system/*.service | sed 's/.*(socket //; s/)$//'
+                        } | sort -u
                       register: jsock_manifests
                       changed_when: false
+                      check_mode: false
                     - name: %s
                       include_role:
                         name: %s

@@ -334,7 +334,7 @@ final class HostRunner implements Runnable {
         }
         Object items;
         try {
-            items = pc.templar().template(task.loop(), vars);
+            items = LoopItems.of(pc.templar(), task.loop(), vars);
         } catch (TemplateException e) {
             fail(task, e.getMessage());
             return;

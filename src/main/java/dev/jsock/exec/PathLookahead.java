@@ -72,7 +72,7 @@ final class PathLookahead {
                 add(out, raw, vars, asRead);
                 return true;
             }
-            if (!(pc.templar().template(task.loop(), vars) instanceof List<?> items)) return true;
+            if (!(LoopItems.of(pc.templar(), task.loop(), vars) instanceof List<?> items)) return true;
             for (Object item : items) {
                 if (paths.size() + reads.size() >= MAX_PATHS) return false;
                 Map<String, Object> itemVars = new LinkedHashMap<>(vars);

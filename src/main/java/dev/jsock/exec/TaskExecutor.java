@@ -136,7 +136,7 @@ final class TaskExecutor {
     }
 
     private TaskResult runLoop(HostState hs, Task task, Scope scope, Map<String, Object> vars, boolean noLog) {
-        Object items = pc.templar().template(task.loop(), vars);
+        Object items = LoopItems.of(pc.templar(), task.loop(), vars);
         if (!(items instanceof List<?> list)) {
             return TaskResult.failed("Invalid data passed to 'loop', it requires a list, got this instead: "
                     + pc.templar().toText(items) + ". Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.", Map.of());
@@ -473,11 +473,18 @@ final class TaskExecutor {
         String what = e.getMessage();
         // a filter's own refusal (mandatory) is Ansible's whole message, with no position
         if (what.contains("Mandatory variable")) return what.replaceFirst("^template error while templating string: ", "");
+        // a lookup's failure too, its message said twice as Ansible says it
+        if (what.contains(LOOKUP_FAILED)) {
+            String m = what.substring(what.indexOf(LOOKUP_FAILED));
+            return m + ". " + m.substring(m.indexOf("original message: ") + "original message: ".length());
+        }
         String lead = undefined(what)
                 ? "The task includes an option with an undefined variable. The error was: " + what + ". " + what
                 : plainTemplateError(what);
         return lead + "\n\n" + ErrorPosition.describe(task.source());
     }
+
+    private static final String LOOKUP_FAILED = "An unhandled exception occurred while running the lookup plugin";
 
     /** Ansible's message for a condition that could not be evaluated (with the task's position for when:, without for assert). */
     static String conditionMessage(String condition, TemplateException e) {

@@ -9,6 +9,8 @@ final class Keywords {
     private Keywords() {}
 
     static final Set<String> TASK = Set.of("name", "when", "loop", "loop_control", "with_items", "with_list",
+            "with_nested", "with_together", "with_subelements", "with_indexed_items", "with_sequence", "with_fileglob",
+            "with_first_found", "with_lines", "with_flattened", "with_file", "with_env", "with_pipe", "with_template", "with_vars",
             "with_dict", "register", "notify", "listen", "changed_when", "failed_when", "ignore_errors", "tags",
             "vars", "become", "become_user", "no_log", "check_mode", "delegate_to", "run_once", "args", "action",
             "until", "retries", "delay", "environment",
@@ -27,9 +29,7 @@ final class Keywords {
             "debugger", "module_defaults", "become_flags", "become_exe", "connection", "remote_user", "port",
             "max_fail_percentage", "order", "force_handlers", "vars_prompt", "fact_path", "gather_subset",
             "gather_timeout", "strategy", "check_mode", "no_log", "run_once", "ignore_errors", "loop_with",
-            "include", "with_fileglob", "with_sequence", "with_nested", "with_together",
-            "with_subelements", "with_first_found", "with_indexed_items", "with_random_choice", "with_lines",
-            "with_flattened", "with_dict", "with_items", "with_list");
+            "include", "with_random_choice", "with_dict", "with_items", "with_list");
 
     static final Set<String> MODULES = Set.of("template", "copy", "file", "systemd", "systemd_service", "service",
             "command", "shell", "debug", "meta", "set_fact", "assert", "fail", "include_role", "import_role",

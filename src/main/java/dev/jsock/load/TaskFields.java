@@ -61,6 +61,9 @@ final class TaskFields {
             }
             case "when" -> when = value == null ? List.of() : value instanceof List<?> l ? new ArrayList<>(l) : List.of(value);
             case "loop", "with_list", "with_items", "with_dict" -> setLoop(e, value);
+            case "with_nested", "with_together", "with_subelements", "with_indexed_items", "with_sequence", "with_fileglob",
+                    "with_first_found", "with_lines", "with_flattened", "with_file", "with_env", "with_pipe", "with_template",
+                    "with_vars" -> setLoop(e, value);
             case "loop_control" -> loopControl(e, value);
             case "register" -> register = identifier(e, value);
             case "notify" -> notifies = strings(e, value);
@@ -109,7 +112,9 @@ final class TaskFields {
             case "with_items" -> withItems(value);
             case "with_list" -> value instanceof List || isTemplate(value) ? value : List.of(value);
             case "with_dict" -> withDict(e, value);
-            default -> value;
+            case "loop" -> value;
+            // with_X is query('X', terms): the run templates the terms and asks the lookup (LoopItems)
+            default -> dev.jsock.model.LoopLookup.of(e.key().substring("with_".length()), value);
         };
     }
 

@@ -184,7 +184,7 @@ final class CollectionFilters {
 
     private static Object dict2items(Object value, Args a) {
         if (!(value instanceof Map<?, ?> map)) {
-            throw Failures.raise("dict2items requires a dictionary, got " + value.getClass().getName() + " instead.");
+            throw Failures.raise("dict2items requires a dictionary, got <class '" + PyRepr.typeName(value) + "'> instead.");
         }
         String keyName = a.string(0, "key_name", "key");
         String valueName = a.string(1, "value_name", "value");

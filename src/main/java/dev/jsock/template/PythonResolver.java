@@ -105,6 +105,16 @@ final class PythonResolver extends ELResolver {
             throw Failures.raise(u.message());
         }
         Object[] args = params == null ? new Object[0] : params;
+        if (MUTATORS.contains(method.toString()) && (base instanceof List || base instanceof Map)) {
+            try {
+                Object done = Mutators.call(base, method.toString(), args);
+                context.setPropertyResolved(true);
+                return done;
+            } catch (UnsupportedOperationException e) {
+                throw Failures.raise("jsock: '" + method + "' cannot change a " + PyRepr.typeName(base)
+                        + " that comes from a variable; build a new one instead (for a list: l + [x], for a dict: d | combine({...}))");
+            }
+        }
         Object result = PythonMethods.call(base, method.toString(), args);
         if (result != PythonMethods.NO_SUCH_METHOD) {
             context.setPropertyResolved(true);
@@ -116,6 +126,9 @@ final class PythonResolver extends ELResolver {
         }
         return null;
     }
+
+    private static final java.util.Set<String> MUTATORS = java.util.Set.of("append", "extend", "insert", "pop", "remove",
+            "clear", "reverse", "sort", "popitem", "setdefault", "update");
 
     /** Python's list and dict methods that Jinjava's own list and dict types carry (append, update …). */
     private static final java.util.Set<String> LIST_METHODS = java.util.Set.of("append", "extend", "insert", "pop", "remove",

@@ -13,7 +13,11 @@ final class Regex {
     }
 
     static PyRegex compile(String pattern, boolean ignoreCase, boolean multiline) {
-        return PyRegex.compile(pattern, (ignoreCase ? PyRegex.IGNORECASE : 0) | (multiline ? PyRegex.MULTILINE : 0), true);
+        try {
+            return PyRegex.compile(pattern, (ignoreCase ? PyRegex.IGNORECASE : 0) | (multiline ? PyRegex.MULTILINE : 0), true);
+        } catch (IllegalArgumentException e) {
+            throw Failures.raise(e.getMessage()); // the pattern and what is wrong with it, not a Java exception's name
+        }
     }
 
     static Object replace(Object value, Args a) {

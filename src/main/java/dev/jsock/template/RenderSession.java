@@ -43,6 +43,15 @@ final class RenderSession {
         this.templar = templar;
     }
 
+    /** The raw variables of this call (a lookup('template') renders with them). */
+    Map<String, Object> vars() {
+        return vars;
+    }
+
+    JinjavaTemplar templar() {
+        return templar;
+    }
+
     static RenderSession of(JinjavaInterpreter interpreter) {
         Object session = interpreter.getContext().get(KEY);
         return session instanceof RenderSession s ? s : null;
