@@ -116,8 +116,9 @@ public final class HostPattern {
         }
         boolean special = expr.startsWith("~") || expr.contains(".") || expr.contains("?") || expr.contains("*") || expr.contains("[");
         if (!groupMatched || special) {
+            Set<String> listed = listedHosts(inv);
             for (String h : inv.hosts().keySet()) {
-                if (isImplicit(inv, h)) continue;
+                if (!listed.contains(h)) continue;
                 if (expr.startsWith("~") ? re.matcher(h).lookingAt() : re.matcher(h).matches()) out.add(h);
             }
         }
@@ -129,7 +130,8 @@ public final class HostPattern {
     private static List<String> hostsOf(Inventory inv, Group group) {
         Set<String> out = new LinkedHashSet<>();
         if (group.name().equals("all")) {
-            for (String h : inv.hosts().keySet()) if (!isImplicit(inv, h)) out.add(h);
+            Set<String> listed = listedHosts(inv);
+            for (String h : inv.hosts().keySet()) if (listed.contains(h)) out.add(h);
             return List.copyOf(out);
         }
         List<Group> queue = new ArrayList<>(List.of(group));
@@ -146,10 +148,15 @@ public final class HostPattern {
         return List.copyOf(out);
     }
 
-    /** The implicit localhost is in no group's host list; "all" must not select it. */
-    private static boolean isImplicit(Inventory inv, String host) {
-        for (Group g : inv.groups().values()) if (g.hosts().contains(host)) return false;
-        return true;
+    /**
+     * Hosts some group lists: all of the inventory's but the implicit localhost, which "all" must
+     * not select. Gathered once per pattern (asking every group for every host was quadratic: 50,000
+     * hosts took seconds).
+     */
+    private static Set<String> listedHosts(Inventory inv) {
+        Set<String> listed = new java.util.HashSet<>();
+        for (Group g : inv.groups().values()) listed.addAll(g.hosts());
+        return listed;
     }
 
     private static Pattern compile(String expr) {
