@@ -25,7 +25,7 @@ public final class HostPattern {
 
     /** Host names selected by the pattern, in inventory order, without duplicates. The implicit localhost is included when named. */
     public static List<String> select(Inventory inv, String pattern) {
-        List<String> parts = split(pattern);
+        List<String> parts = withLimitFiles(split(pattern));
         List<String> regular = new ArrayList<>();
         List<String> and = new ArrayList<>();
         List<String> not = new ArrayList<>();
@@ -42,10 +42,29 @@ public final class HostPattern {
         return List.copyOf(hosts);
     }
 
+    /** "@file" (a retry file, --limit @site.retry) stands for the host names on its lines, as in Ansible. */
+    private static List<String> withLimitFiles(List<String> parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            if (!p.startsWith("@")) {
+                out.add(p);
+                continue;
+            }
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(p.substring(1)))) {
+                    if (!line.isBlank()) out.add(line.strip());
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new UserError(UserError.Kind.GENERAL, null, "Unable to find limit file b'" + p.substring(1) + "'");
+            }
+        }
+        return out;
+    }
+
     /** The parts of the pattern that matched no host or group (for Ansible's warning). */
     public static List<String> unmatched(Inventory inv, String pattern) {
         List<String> out = new ArrayList<>();
-        for (String p : split(pattern)) {
+        for (String p : withLimitFiles(split(pattern))) {
             String bare = p.startsWith("!") || p.startsWith("&") ? p.substring(1) : p;
             if (!bare.equals("all") && matchOne(inv, bare).isEmpty()) out.add(bare);
         }

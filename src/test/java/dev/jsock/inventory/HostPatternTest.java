@@ -50,4 +50,14 @@ class HostPatternTest {
     void reportsPartsThatMatchNothing(String pattern, String unmatched) {
         assertThat(HostPattern.unmatched(INV, pattern)).containsExactly(unmatched);
     }
+
+    @org.junit.jupiter.api.Test
+    void aLimitFileStandsForTheHostsOnItsLines(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String first = HostPattern.select(INV, "all").get(0);
+        Path retry = dir.resolve("site.retry");
+        java.nio.file.Files.writeString(retry, first + "\n\n");
+        assertThat(HostPattern.select(INV, "@" + retry)).containsExactly(first);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostPattern.select(INV, "@" + dir.resolve("none.retry")))
+                .hasMessage("Unable to find limit file b'" + dir.resolve("none.retry") + "'");
+    }
 }
