@@ -42,6 +42,7 @@ final class LocalActions {
             // an action-level skip: Ansible reports it as skipped_reason, not as a condition's skip_reason
             return new TaskResult(TaskResult.Status.SKIPPED, "", Map.of("skipped_reason", "Verbosity threshold not met.", "_jsock_debug", true), List.of());
         }
+        if (args.containsKey("var") && args.containsKey("msg")) return TaskResult.failed("'msg' and 'var' are incompatible options", TaskExecutor.BARE);
         Map<String, Object> data = new LinkedHashMap<>();
         if (args.containsKey("var")) {
             String name = String.valueOf(args.get("var"));

@@ -101,6 +101,13 @@ final class TaskParser {
                 }
             }
         }
+        // as Ansible: a section given with no tasks at all (block: with nothing after it) is malformed
+        for (String section : List.of("block", "rescue", "always")) {
+            YamlDoc.Entry e = entries.get(section);
+            if (e != null && YamlDoc.isNull(e.valueNode())) {
+                throw doc.error(m, "A malformed block was encountered while loading " + (section.equals("block") ? "a block" : section + "."));
+            }
+        }
         return f.build("block", Map.of(), parseList(block, "block", ctx), parseList(rescue, "rescue", ctx),
                 parseList(always, "always", ctx), ctx, doc.at(m));
     }
