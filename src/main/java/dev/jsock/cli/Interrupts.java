@@ -12,6 +12,18 @@ import sun.misc.Signal;
 final class Interrupts {
     private Interrupts() {}
 
+    /**
+     * Ctrl-C while jsock starts (options, inventory, playbook, connections being opened): nothing
+     * on any host has changed yet, so jsock stops at once, with ansible-playbook's exit code 99
+     * rather than the JVM's 130. {@link #run} takes over when the run begins.
+     */
+    static void beforeTheRun() {
+        Signal.handle(new Signal("INT"), s -> {
+            System.err.println("\n[ERROR]: User interrupted execution");
+            System.exit(ExitCodes.INTERRUPTED);
+        });
+    }
+
     static int run(Callable<Integer> body) throws Exception {
         Thread main = Thread.currentThread();
         AtomicBoolean interrupted = new AtomicBoolean();
