@@ -20,7 +20,12 @@ final class LoopItems {
         Object terms = templar.template(LoopLookup.terms(loop), vars);
         // as Ansible's listify: a single term (with_sequence: "start=1 end=3") is a list of one
         List<Object> list = terms instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(java.util.Collections.singletonList(terms));
-        return Lookups.query(context(templar, vars), lookup, list, Map.of());
+        // a loop's items are lists where the lookup gives tuples (with_indexed_items shows [0, 'x'])
+        List<Object> items = new ArrayList<>();
+        for (Object item : Lookups.query(context(templar, vars), lookup, list, Map.of())) {
+            items.add(item instanceof List<?> l ? new ArrayList<>(l) : item);
+        }
+        return items;
     }
 
     private static Lookups.Context context(Templar templar, Map<String, Object> vars) {

@@ -35,6 +35,8 @@ final class AnsibleExtensions {
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "jsock_dict", DictLiteral.class, "of", Object[].class));
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "dict", DictLiteral.class, "dict", Object[].class));
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "range", PyRange.class, "range", Object[].class));
+        context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "jsock_slice", PySlice.class, "slice",
+                Object.class, Object.class, Object.class, Object.class));
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "lookup", LookupFunctions.class, "lookup", Object[].class));
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "query", LookupFunctions.class, "query", Object[].class));
         context.registerFunction(new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "q", LookupFunctions.class, "query", Object[].class));

@@ -119,6 +119,9 @@ final class JinjaSource {
                     i = close + 1;
                     continue;
                 }
+            } else if (c == '[' && (afterName(out) || endsInQuote(out)) && stepSlice(text, i, to, out, inside, doubleBackslashes)) {
+                i = matchingSquare(text, i, to) + 1;
+                continue;
             } else if (c == '+' && i + 1 < to && Character.isDigit(text.charAt(i + 1)) && !afterExponent(out)) {
                 // Jinjava's scanner rejects a '+' written right before a digit (n+1, 2+1); one space fixes it
                 out.append("+ ");
@@ -138,6 +141,66 @@ final class JinjaSource {
             out.append(c);
             i++;
         }
+    }
+
+    /**
+     * A slice with a step, {@code x[::-1]} or {@code s[1:10:2]}: Jinjava's parser takes only
+     * [a:b], so the whole subscript becomes {@code jsock_slice(x, a, b, step)}. False (nothing
+     * written) for any other subscript.
+     */
+    private static boolean stepSlice(String text, int open, int to, StringBuilder out, int floor, boolean doubleBackslashes) {
+        int close = matchingSquare(text, open, to);
+        if (close < 0) return false;
+        List<int[]> parts = new ArrayList<>();
+        int depth = 0;
+        int from = open + 1;
+        for (int j = open + 1; j < close; j++) {
+            char c = text.charAt(j);
+            if (c == '\'' || c == '"') {
+                j = skipLiteral(text, j) - 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                parts.add(new int[] {from, j});
+                from = j + 1;
+            }
+        }
+        parts.add(new int[] {from, close});
+        if (parts.size() != 3) return false;
+        int start = primaryBack(out, out.length(), floor);
+        if (start < 0) return false;
+        String base = out.substring(start);
+        out.setLength(start);
+        out.append("jsock_slice(").append(base);
+        for (int[] p : parts) {
+            out.append(", ");
+            if (text.substring(p[0], p[1]).isBlank()) out.append("none");
+            else fragment(text, p[0], p[1], out, doubleBackslashes);
+        }
+        out.append(')');
+        return true;
+    }
+
+    /** The index of the ] closing the [ at {@code open} (string literals skipped), or -1. */
+    private static int matchingSquare(String text, int open, int to) {
+        int depth = 0;
+        for (int j = open; j < to; j++) {
+            char c = text.charAt(j);
+            if (c == '\'' || c == '"') {
+                j = skipLiteral(text, j) - 1;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean endsInQuote(StringBuilder out) {
+        return out.length() > 0 && (out.charAt(out.length() - 1) == '\'' || out.charAt(out.length() - 1) == '"');
     }
 
     /** Whether the text so far ends in a number's exponent mark (the '+' of 1e+5 is part of the literal). */

@@ -128,7 +128,7 @@ public final class Lookups {
             }
             case "indexed_items" -> {
                 List<Object> items = flat(terms);
-                for (int i = 0; i < items.size(); i++) out.add(pair(i, items.get(i)));
+                for (int i = 0; i < items.size(); i++) out.add(new PyTuple(List.of(i, items.get(i))));
             }
             case "nested" -> out.addAll(nested(terms));
             case "together" -> out.addAll(together(terms));
@@ -139,13 +139,6 @@ public final class Lookups {
             default -> throw Failures.raise("lookup plugin (" + plugin + ") not found");
         }
         return out;
-    }
-
-    private static List<Object> pair(Object a, Object b) {
-        List<Object> p = new ArrayList<>();
-        p.add(a);
-        p.add(b);
-        return p;
     }
 
     private static boolean truthy(Object o) {
@@ -257,7 +250,7 @@ public final class Lookups {
                 copy.remove(path[0]);
                 shown = copy;
             }
-            for (Object e : elements) out.add(pair(shown, e));
+            for (Object e : elements) out.add(new PyTuple(List.of(shown, e)));
         }
         return out;
     }
