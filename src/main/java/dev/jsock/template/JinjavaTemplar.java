@@ -62,6 +62,8 @@ public final class JinjavaTemplar implements Templar {
         jinjava = new AnsibleJinjava(config);
         jinjava.registerTag(new ForElseTag());
         jinjava.registerTag(new PyIfTag());
+        jinjava.registerTag(new FilterBlockTag());
+        jinjava.registerTag(new WithTag());
         AnsibleExtensions.register(jinjava.getGlobalContext());
         jinjava.setResourceLocator((name, charset, interpreter) -> siblingTemplate(name));
     }
