@@ -107,6 +107,7 @@ final class HostRunner implements Runnable {
 
     @Override
     public void run() {
+        dev.jsock.template.TemplateWarnings.sendTo(pc.listener()::warning);
         try {
             Scope base = Scope.play(pc.playbookDir(), pc.play().tags(), false);
             if (pc.mode().live()) {

@@ -331,6 +331,7 @@ public final class Lookups {
             Path c = base.resolve(name).normalize();
             if (Files.isRegularFile(c)) return java.util.Optional.of(c);
         }
+        TemplateWarnings.emit("Unable to find '" + name + "' in expected paths (use -vvvvv to see paths)");
         return java.util.Optional.empty();
     }
 
