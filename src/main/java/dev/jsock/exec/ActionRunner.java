@@ -29,7 +29,7 @@ final class ActionRunner {
 
     ActionRunner(PlayContext pc) {
         this.pc = pc;
-        this.local = new LocalActions(pc.templar(), pc.includes()::loadVars);
+        this.local = new LocalActions(pc.templar(), pc.includes()::loadVars, pc.listener()::warning);
     }
 
     TaskResult run(HostState hs, Task task, Scope scope, Map<String, Object> vars) {

@@ -12,11 +12,15 @@ import java.util.Set;
 
 /** Actions that run on the controller and never touch a host: debug, set_fact, assert, fail, include_vars. */
 final class LocalActions {
-    private static final Set<String> NAMES = Set.of("debug", "set_fact", "assert", "fail", "include_vars");
+    private static final Set<String> NAMES = Set.of("debug", "set_fact", "assert", "fail", "include_vars", "pause");
     private final Templar templar;
     private final java.util.function.Function<java.nio.file.Path, Map<String, Object>> varsFiles;
 
-    LocalActions(Templar templar, java.util.function.Function<java.nio.file.Path, Map<String, Object>> varsFiles) {
+    private final java.util.function.Consumer<String> warnings;
+
+    LocalActions(Templar templar, java.util.function.Function<java.nio.file.Path, Map<String, Object>> varsFiles,
+                 java.util.function.Consumer<String> warnings) {
+        this.warnings = warnings;
         this.templar = templar;
         this.varsFiles = varsFiles;
     }
@@ -31,6 +35,7 @@ final class LocalActions {
             case "set_fact" -> setFact(hs, task, vars);
             case "include_vars" -> includeVars(hs, task, vars);
             case "assert" -> assertThat(task, vars);
+            case "pause" -> pause(task, vars);
             default -> fail(task, vars);
         };
     }
@@ -182,6 +187,50 @@ final class LocalActions {
             data.put("msg", ok == null ? "All assertions passed" : templar.template(ok, vars));
             data.put("_ansible_verbose_always", true);
         }
+        return TaskResult.ok(data);
+    }
+
+    /**
+     * pause: seconds or minutes are waited (Ctrl-C ends the run, as everywhere else); a prompt
+     * cannot be answered without a terminal, so, as ansible-playbook does without one, jsock
+     * warns and goes on.
+     */
+    private TaskResult pause(Task task, Map<String, Object> vars) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        task.args().forEach((k, v) -> args.put(k, templar.template(v, vars)));
+        for (String k : args.keySet()) {
+            if (!Set.of("seconds", "minutes", "prompt", "echo").contains(k)) {
+                return TaskResult.failed("Invalid argument given. Must be one of: echo, minutes, prompt, seconds", Map.of());
+            }
+        }
+        double seconds;
+        try {
+            seconds = args.containsKey("minutes") ? Double.parseDouble(String.valueOf(args.get("minutes"))) * 60
+                    : args.containsKey("seconds") ? Double.parseDouble(String.valueOf(args.get("seconds"))) : -1;
+        } catch (NumberFormatException e) {
+            return TaskResult.failed("non-integer value given for prompt duration:\n" + e.getMessage(), Map.of());
+        }
+        java.time.LocalDateTime start = java.time.LocalDateTime.now();
+        if (seconds < 0) {
+            warnings.accept("Not waiting for response to prompt as stdin is not interactive");
+        } else {
+            try {
+                Thread.sleep((long) (seconds * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return TaskResult.failed("interrupted", Map.of());
+            }
+        }
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("delta", seconds < 0 ? 0 : (long) seconds);
+        data.put("echo", args.get("echo") == null || dev.jsock.modules.ModuleArgs.toBool("echo", args.get("echo")));
+        data.put("rc", 0);
+        data.put("start", start.format(f));
+        data.put("stderr", "");
+        data.put("stdout", seconds < 0 ? "Paused for 0.0 minutes" : "Paused for " + (args.containsKey("minutes") ? seconds / 60 + " minutes" : seconds + " seconds"));
+        data.put("stop", java.time.LocalDateTime.now().format(f));
+        data.put("user_input", "");
         return TaskResult.ok(data);
     }
 

@@ -16,9 +16,15 @@ public final class ModuleRegistry {
     private final Map<String, Module> byName = new LinkedHashMap<>();
 
     public ModuleRegistry() {
-        this(List.of(new TemplateModule(), new CopyModule(), new FileModule(), new SystemdModule(), new CommandModule(false),
-                new CommandModule(true), new StatModule(), new AptModule(), new UserModule(), new GroupModule(),
+        this(modules());
+    }
+
+    private static List<Module> modules() {
+        List<Module> all = new java.util.ArrayList<>(List.of(new TemplateModule(), new CopyModule(), new FileModule(), new SystemdModule(),
+                new CommandModule(false), new CommandModule(true), new StatModule(), new AptModule(), new UserModule(), new GroupModule(),
                 new WaitForModule(), new UriModule(), new LineInFileModule(), new BlockInFileModule(), new ReplaceModule()));
+        all.addAll(HostProbeModules.all());
+        return all;
     }
 
     public ModuleRegistry(List<Module> modules) {

@@ -131,4 +131,19 @@ class SmallModulesTest {
         assertThat(a.primaryGroup()).isEqualTo("web");
         assertThat(a.groups()).containsExactly("adm", "sock");
     }
+
+    @Test
+    void pingRawAndSlurpAnswerAsAnsiblesDo() throws Exception {
+        Ctx ctx = new Ctx(dir);
+        assertThat(ctx.run(new HostProbeModules.Ping(), args()).data()).containsEntry("ping", "pong");
+        TaskResult raw = ctx.run(new HostProbeModules.Raw(), args("_raw_params", "echo hi; exit 3"));
+        assertThat(raw.failed()).isTrue();
+        assertThat(raw.msg()).isEqualTo("non-zero return code");
+        assertThat(raw.data()).containsEntry("rc", 3).containsEntry("stdout_lines", List.of("hi"));
+        Path f = Files.writeString(dir.resolve("slurped"), "x\n");
+        assertThat(ctx.run(new HostProbeModules.Slurp(), args("src", f.toString())).data())
+                .containsEntry("content", "eAo=").containsEntry("encoding", "base64").containsEntry("source", f.toString());
+        assertThat(ctx.run(new HostProbeModules.Slurp(), args("src", dir.resolve("none").toString())).msg())
+                .isEqualTo("file not found: " + dir.resolve("none"));
+    }
 }
