@@ -50,6 +50,11 @@ final class FactGatherer {
     }
 
     void gather(HostState hs) {
+        gather(hs, "Gathering Facts");
+    }
+
+    /** The facts, reported under {@code title} (a setup task shows its own name). */
+    void gather(HostState hs, String title) {
         TaskResult result;
         if (!pc.mode().live()) {
             result = TaskResult.skipped("not evaluated: facts need the host");
@@ -68,7 +73,7 @@ final class FactGatherer {
                 result = TaskResult.unreachable(e.getMessage());
             }
         }
-        pc.listener().hostResult(hs.name(), "Gathering Facts", result, null, false, false);
+        pc.listener().hostResult(hs.name(), title, result, null, false, false);
         switch (result.status()) {
             case UNREACHABLE -> {
                 hs.stats.unreachable++;

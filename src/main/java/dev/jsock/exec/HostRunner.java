@@ -189,6 +189,7 @@ final class HostRunner implements Runnable {
         task = scope.keywords().applyTo(task);
         switch (task.action()) {
             case "include_tasks", "include_role" -> include(task, scope);
+            case "setup", "gather_facts" -> setup(task, scope);
             case "meta" -> meta(task, scope);
             default -> plain(task, scope);
         }
@@ -198,6 +199,18 @@ final class HostRunner implements Runnable {
     private boolean passingOver(Task task) {
         if (passingOver && pc.startAt().matches(task)) passingOver = false;
         return passingOver;
+    }
+
+    /** An explicit setup (or gather_facts) task: the facts a play's fact gathering reads, under the task's name. */
+    private void setup(Task task, Scope scope) throws InterruptedException {
+        if (passingOver(task) || !tags.selects(scope.tagsOf(task))) return;
+        if (!conditions(scope, task, resolver.forTask(hs, task, scope))) {
+            plain(task, scope); // reported as skipped the usual way
+            return;
+        }
+        pc.gate().await(hs.name(), step(task, scope), position());
+        new FactGatherer(pc, resolver).gather(hs, task.displayName());
+        if (hs.unreachable) throw new HostFailed();
     }
 
     private void plain(Task task, Scope scope) throws InterruptedException {

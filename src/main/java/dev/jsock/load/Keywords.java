@@ -34,7 +34,7 @@ final class Keywords {
     static final Set<String> MODULES = Set.of("template", "copy", "file", "systemd", "systemd_service", "service",
             "command", "shell", "debug", "meta", "set_fact", "assert", "fail", "include_role", "import_role",
             "include_tasks", "import_tasks", "package", "apt", "user", "group", "stat", "wait_for", "uri", "include_vars", "lineinfile",
-            "blockinfile", "replace", "ping", "raw", "slurp", "wait_for_connection", "pause");
+            "blockinfile", "replace", "ping", "raw", "slurp", "wait_for_connection", "pause", "setup", "gather_facts");
 
     /** Modules whose free-form text is kept under _raw_params (others reject extra words, as Ansible does). */
     static final Set<String> RAW_PARAMS = Set.of("command", "shell", "raw", "include_tasks", "import_tasks", "include_role",
