@@ -62,7 +62,7 @@ final class ActionRunner {
             // with an environment of its own, looks for itself
             RemoteFileCache files = task.delegateTo() == null && task.environment() == null ? hs.files : RemoteFileCache.none();
             ModuleContext ctx = new ModuleContext(hs.name(), args, conn, become(task, vars), check, diff,
-                    (kind, name) -> findSource(scope, kind, name, vars),
+                    (kind, name) -> findSource(scope, task, kind, name, vars),
                     file -> renderTemplateFile(file, vars), files);
             TaskResult result = module.get().run(ctx);
             if (result.changed() || result.failed() || !module.get().readOnlyWhenUnchanged()) hs.files.clearAfterTask();
@@ -140,10 +140,12 @@ final class ActionRunner {
     }
 
     /** Ansible's search order: the role's templates/ or files/, the role dir, then the playbook's. */
-    private Optional<Path> findSource(Scope scope, String kind, String name, Map<String, Object> vars) {
+    private Optional<Path> findSource(Scope scope, Task task, String kind, String name, Map<String, Object> vars) {
         Path p = Path.of(name);
         if (p.isAbsolute()) return Files.exists(p) ? Optional.of(p) : Optional.empty();
-        for (Path base : new Path[] {scope.role() != null ? scope.role().dir() : null, scope.baseDir(), pc.playbookDir()}) {
+        // a task brought in by import_role carries its role; the scope knows roles: and include_role
+        dev.jsock.model.Role role = task.role() != null ? task.role() : scope.role();
+        for (Path base : new Path[] {role != null ? role.dir() : null, scope.baseDir(), pc.playbookDir()}) {
             if (base == null) continue;
             for (Path c : new Path[] {base.resolve(kind).resolve(name), base.resolve(name)}) {
                 // copy's src may be a directory ("conf.d/" copies what is in it)
@@ -193,7 +195,7 @@ final class ActionRunner {
             String src = args.get("src") == null ? null : String.valueOf(args.get("src"));
             if (src == null) return TaskResult.failed("missing required arguments: src", Map.of());
             String kind = action.equals("template") ? "templates" : "files";
-            Optional<Path> file = findSource(scope, kind, src, vars);
+            Optional<Path> file = findSource(scope, task, kind, src, vars);
             if (file.isEmpty()) return TaskResult.failed("Could not find or access '" + src + "'", Map.of());
             if (action.equals("template")) {
                 content = renderTemplateFile(file.get(), vars);

@@ -128,6 +128,7 @@ final class HostRunner implements Runnable {
                 // roles and tasks form one section: handlers flush after both
                 for (int r = 0; r < pc.play().roles().size(); r++) {
                     RoleRef ref = pc.play().roles().get(r);
+                    rolesRun.add(roleKey(ref.role().name(), ref.params()));
                     section = List.of(1, r);
                     runTasks(ref.role().tasks(), base.withRole(ref.role(), ref.params(), ref.when(), ref.tags()));
                 }
@@ -272,7 +273,16 @@ final class HostRunner implements Runnable {
         throw new HostFailed();
     }
 
+    /** Roles (name and parameters) this host has run in this play: a dependency of several roles runs once, as in Ansible. */
+    private final java.util.Set<List<Object>> rolesRun = new java.util.HashSet<>();
+
+    private static List<Object> roleKey(Object name, Map<String, Object> params) {
+        return List.of(String.valueOf(name), params == null ? Map.of() : params);
+    }
+
     private void runBlock(Task block, Scope scope) throws InterruptedException {
+        Object dependency = block.args().get(Task.DEPENDENCY);
+        if (dependency != null && !rolesRun.add(roleKey(dependency, block.vars()))) return;
         Scope inner = scope.enter(block);
         try {
             runTasks(block.block(), inner);

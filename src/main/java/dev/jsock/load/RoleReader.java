@@ -116,8 +116,11 @@ final class RoleReader {
 
     /** A role from meta/main.yml with the parameters given there. */
     private record Dependency(Role role, Map<String, Object> params) {
+        /** The key a run marks a dependency block with: Ansible runs a dependency once per play and host (same parameters). */
+        static final String MARK = Task.DEPENDENCY;
+
         Task block() {
-            return new Task(null, "block", Map.of(), List.of(), null, null, null, List.of(), List.of(), null, null, null,
+            return new Task(null, "block", Map.of(MARK, role.name()), List.of(), null, null, null, List.of(), List.of(), null, null, null,
                     List.of(), params, null, null, null, null, null, null, null, null, null, null, null, null, role.tasks(), List.of(), List.of(), null,
                     role.dir(), role.source());
         }

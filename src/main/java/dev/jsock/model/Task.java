@@ -71,6 +71,9 @@ public record Task(
         always = List.copyOf(always);
     }
 
+    /** In a block's args: the block is the role named there, run as another role's dependency. */
+    public static final String DEPENDENCY = "_jsock_dependency_of";
+
     public boolean isBlock() {
         return "block".equals(action);
     }

@@ -38,6 +38,8 @@ final class FileModule extends BaseModule {
         FileAttrs attrs = FileAttrs.from(a);
         Remote remote = new Remote(ctx);
         FileFacts f = ctx.files().lookup(remote, ctx.become(), path).facts();
+        // as Ansible: without a state, an existing path's own state is the wish (a directory may recurse)
+        if (recurse && wanted == null && f.isDir()) wanted = "directory";
         if (recurse && !"directory".equals(wanted)) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("path", path);
@@ -106,7 +108,9 @@ final class FileModule extends BaseModule {
             // Each missing level gets the wanted owner and mode, as Ansible applies them to every directory it creates.
             StringBuilder cmd = new StringBuilder("for d in");
             for (String level : levels(path)) cmd.append(' ').append(ShellQuote.quote(level));
-            cmd.append("; do if [ ! -d \"$d\" ]; then mkdir -- \"$d\" || exit 1");
+            // another host's task (delegate_to: localhost, or two names for one machine) may make
+            // the same level at the same moment: a level that exists after a failed mkdir is fine
+            cmd.append("; do if [ ! -d \"$d\" ]; then mkdir -- \"$d\" 2>/dev/null || [ -d \"$d\" ] || mkdir -- \"$d\" || exit 1");
             if (attrs.owner() != null || attrs.group() != null) {
                 cmd.append("; chown -- ").append(ShellQuote.quote(attrs.chownSpec())).append(" \"$d\" || exit 2");
             }

@@ -122,6 +122,10 @@ final class JinjaSource {
             } else if (c == '[' && (afterName(out) || endsInQuote(out)) && stepSlice(text, i, to, out, inside, doubleBackslashes)) {
                 i = matchingSquare(text, i, to) + 1;
                 continue;
+            } else if (c == 'a' && fqcnPrefix(text, i) > 0 && afterFilterOrTest(out)) {
+                // | ansible.builtin.regex_replace(…), is ansible.builtin.match(…): the builtin by its short name
+                i += fqcnPrefix(text, i);
+                continue;
             } else if (c == '+' && i + 1 < to && Character.isDigit(text.charAt(i + 1)) && !afterExponent(out)) {
                 // Jinjava's scanner rejects a '+' written right before a digit (n+1, 2+1); one space fixes it
                 out.append("+ ");
@@ -201,6 +205,26 @@ final class JinjaSource {
 
     private static boolean endsInQuote(StringBuilder out) {
         return out.length() > 0 && (out.charAt(out.length() - 1) == '\'' || out.charAt(out.length() - 1) == '"');
+    }
+
+    /** The length of "ansible.builtin." (or legacy) before the name of a filter or test ansible-core defines; else 0. */
+    private static int fqcnPrefix(String text, int i) {
+        for (String p : new String[] {"ansible.builtin.", "ansible.legacy."}) {
+            if (!text.startsWith(p, i)) continue;
+            int j = i + p.length();
+            while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) j++;
+            return NameCheck.ANSIBLE_PLUGINS.contains(text.substring(i + p.length(), j)) ? p.length() : 0;
+        }
+        return 0;
+    }
+
+    /** Whether a filter or test name comes next: after '|', or after the word "is" (or "is not"). */
+    private static boolean afterFilterOrTest(StringBuilder out) {
+        int k = out.length();
+        while (k > 0 && Character.isWhitespace(out.charAt(k - 1))) k--;
+        if (k > 0 && out.charAt(k - 1) == '|') return true;
+        String before = out.substring(0, k);
+        return before.matches("(?s).*\\bis(\\s+not)?") ;
     }
 
     /** Whether the text so far ends in a number's exponent mark (the '+' of 1e+5 is part of the literal). */

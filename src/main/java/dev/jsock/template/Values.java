@@ -108,12 +108,41 @@ final class Values {
 
     /** Python's ordering for sort/min/max: numbers numerically, strings by code point. */
     @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<?> sequence(Object o) {
+        if (o instanceof List<?> l) return l;
+        if (o instanceof Map.Entry<?, ?> e) return java.util.Arrays.asList(e.getKey(), e.getValue());
+        return null;
+    }
+
+    private static boolean isNumberOrBool(Object o) {
+        return o instanceof Boolean || isNumber(o);
+    }
+
+    private static double asDouble(Object o) {
+        return o instanceof Boolean b ? (b ? 1 : 0) : ((Number) o).doubleValue();
+    }
+
     static int compare(Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
             return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
         }
         if (a instanceof CharSequence && b instanceof CharSequence) {
             return a.toString().compareTo(b.toString());
+        }
+        // lists, tuples and dict items compare item by item, then by length, as Python's sequences do
+        List<?> la = sequence(a);
+        List<?> lb = sequence(b);
+        if (la != null && lb != null) {
+            for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
+                Object x = la.get(i);
+                Object y = lb.get(i);
+                if (pyEquals(x, y)) continue;
+                return compare(x, y);
+            }
+            return Integer.compare(la.size(), lb.size());
+        }
+        if (a instanceof Boolean || b instanceof Boolean) {
+            if (isNumberOrBool(a) && isNumberOrBool(b)) return Double.compare(asDouble(a), asDouble(b));
         }
         if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
             return ca.compareTo(b);
