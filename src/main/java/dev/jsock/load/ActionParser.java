@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * "k=v" text, a mapping, the "action:"/"local_action:" forms and the "args:" keyword.
  */
 final class ActionParser {
-    /** The module (short name) and its arguments; delegateToLocalhost for local_action. */
-    record Action(String module, Map<String, Object> args, boolean delegateToLocalhost) {}
+    /** The module (short name) and its arguments; delegateToLocalhost for local_action; the module's name as written. */
+    record Action(String module, Map<String, Object> args, boolean delegateToLocalhost, String written) {}
 
     private final YamlDoc doc;
 
@@ -57,7 +57,7 @@ final class ActionParser {
         String module = Keywords.shortName(e.key());
         Map<String, Object> args = withArgsKeyword(moduleArgs(module, e.valueNode()), argsNode);
         checkRawParams(module, args, e.keyNode());
-        return new Action(module, args, false);
+        return new Action(module, args, false, e.key());
     }
 
     private UserError unresolved(Node at, String name) {
@@ -122,17 +122,20 @@ final class ActionParser {
         boolean local = entry.key().equals("local_action");
         Node value = entry.valueNode();
         String module;
+        String written;
         Map<String, Object> args;
         if (value instanceof ScalarNode s && !YamlDoc.isNull(s)) {
             String text = s.getValue().strip();
             int space = indexOfWhitespace(text);
-            module = Keywords.shortName(space < 0 ? text : text.substring(0, space));
+            written = space < 0 ? text : text.substring(0, space);
+            module = Keywords.shortName(written);
             args = space < 0 ? new LinkedHashMap<>() : kv(text.substring(space + 1).strip(), Keywords.FREE_FORM.contains(module), value);
         } else if (value instanceof MappingNode m) {
             Map<String, YamlDoc.Entry> es = doc.entries(m);
             YamlDoc.Entry mod = es.get("module");
             if (mod == null) throw doc.error(value, "'" + entry.key() + "' needs a 'module' key");
-            module = Keywords.shortName(PyStr.of(doc.toJava(mod.valueNode())));
+            written = PyStr.of(doc.toJava(mod.valueNode()));
+            module = Keywords.shortName(written);
             args = new LinkedHashMap<>();
             for (YamlDoc.Entry x : es.values()) if (!x.key().equals("module")) args.put(x.key(), doc.toJava(x.valueNode()));
         } else {
@@ -141,7 +144,7 @@ final class ActionParser {
         if (!Keywords.MODULES.contains(module)) throw unresolved(value, module);
         args = withArgsKeyword(args, argsNode);
         checkRawParams(module, args, entry.keyNode());
-        return new Action(module, args, local);
+        return new Action(module, args, local, written);
     }
 
     private static int indexOfWhitespace(String s) {

@@ -67,6 +67,10 @@ final class TaskParser {
         }
         ActionParser.Action action = new ActionParser(doc).parse(m, candidates, actionKey, argsNode);
         if (action.delegateToLocalhost()) f.delegateTo = "localhost";
+        // an unnamed task is shown by its module as written: TASK [ansible.builtin.debug], as Ansible shows it
+        if (f.name == null && !action.written().equals(action.module()) && !action.module().matches("(include|import)_(role|tasks)")) {
+            f.name = action.written();
+        }
         Source src = doc.at(m);
         switch (action.module()) {
             case "import_tasks" -> {
