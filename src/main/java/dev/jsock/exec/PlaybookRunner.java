@@ -51,6 +51,11 @@ public final class PlaybookRunner {
     }
 
     public Outcome run(Playbook playbook) throws InterruptedException {
+        if (request.limit() != null) {
+            for (String missing : HostPattern.unmatched(inventory, request.limit())) {
+                services.listener().warning("Could not match supplied host pattern, ignoring: " + missing);
+            }
+        }
         if (request.limit() != null && HostPattern.select(inventory, request.limit()).isEmpty()) {
             throw new UserError(UserError.Kind.GENERAL, null,
                     "Specified inventory, host pattern and/or --limit leaves us with no hosts to target.");
@@ -65,6 +70,9 @@ public final class PlaybookRunner {
         } finally {
             for (HostState hs : hostStates.values()) hs.closeConnection();
             services.connections().release();
+        }
+        if (startAt != null) {
+            services.listener().error("No matching task \"" + request.startAtTask() + "\" found. Note: --start-at-task can only follow static includes.");
         }
         // the recap lists hosts by name, as Ansible's does
         Map<String, HostStats> stats = new java.util.TreeMap<>();

@@ -61,6 +61,11 @@ final class QuietAfterInterrupt implements RunListener {
     }
 
     @Override
+    public void error(String message) {
+        if (!interrupted.get()) inner.error(message);
+    }
+
+    @Override
     public void remoteCommand(String host, String command) {
         if (!interrupted.get()) inner.remoteCommand(host, command);
     }

@@ -36,6 +36,11 @@ public interface RunListener {
 
     default void warning(String message) {}
 
+    /** An error of the run that does not end it ("No matching task ... found" for --start-at-task). */
+    default void error(String message) {
+        warning(message);
+    }
+
     /** A command about to run on a host (reported at -vvv; secrets already masked). */
     default void remoteCommand(String host, String command) {}
 

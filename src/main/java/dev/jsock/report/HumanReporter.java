@@ -84,6 +84,12 @@ public final class HumanReporter implements RunListener {
     }
 
     @Override
+    public synchronized void error(String message) {
+        out.println(colors.warn(wrap(" [ERROR]: " + message, 79)));
+        out.flush();
+    }
+
+    @Override
     public synchronized void warning(String message) {
         // Ansible shows a warning once, wrapped at 79 columns when not on a terminal
         if (!warned.add(message)) return;
