@@ -44,7 +44,9 @@ final class CollectionFilters {
                 AnsibleFilter.of("jsock_with_items", (v, a) -> withItems(v)),
                 AnsibleFilter.of("dict2items", CollectionFilters::dict2items),
                 AnsibleFilter.of("items2dict", CollectionFilters::items2dict),
-                AnsibleFilter.of("combine", Combine::apply));
+                AnsibleFilter.of("combine", Combine::apply),
+                AnsibleFilter.of("batch", Grouping::batch),
+                AnsibleFilter.of("groupby", Grouping::groupby));
     }
 
     private static Object join(Object value, Args a) {

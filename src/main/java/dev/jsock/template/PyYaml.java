@@ -40,10 +40,8 @@ final class PyYaml {
         if (isCollection(value) && !(flowLeaves && isLeaf(value)) && !isEmpty(value)) {
             yaml.block(value, 0);
         } else {
+            // a lone scalar ends at its line: Ansible's dumper writes no "..." document end after it
             yaml.out.append(yaml.flow(value)).append('\n');
-            if (!isCollection(value)) {
-                yaml.out.append("...\n");
-            }
         }
         return yaml.out.toString();
     }

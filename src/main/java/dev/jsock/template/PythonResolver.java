@@ -37,6 +37,10 @@ final class PythonResolver extends ELResolver {
         if (base instanceof Map<?, ?> map) {
             return mapItem(map, property);
         }
+
+        if (base instanceof Grouping.Group g && g.attribute(property) != null) {
+            return g.attribute(property);
+        }
         if (base instanceof Map.Entry<?, ?> entry) {
             Integer i = index(property, 2);
             return i == null ? Undefined.attribute(List.of(), property) : (i == 0 ? entry.getKey() : entry.getValue());

@@ -37,6 +37,9 @@ final class Values {
         if (value instanceof Object[] a) {
             return new ArrayList<>(List.of(a));
         }
+        if (value instanceof Map.Entry<?, ?> e) { // a pair (dict item, groupby group) iterates as a 2-tuple
+            return new ArrayList<>(java.util.Arrays.asList(e.getKey(), e.getValue()));
+        }
         if (value instanceof CharSequence s) {
             List<Object> chars = new ArrayList<>();
             s.toString().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
