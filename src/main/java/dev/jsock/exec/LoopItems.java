@@ -41,9 +41,14 @@ final class LoopItems {
             }
 
             @Override
-            public String render(Path file) {
+            public String render(Path file, Map<String, Object> extra) {
+                Map<String, Object> all = vars;
+                if (!extra.isEmpty()) {
+                    all = new java.util.HashMap<>(vars);
+                    all.putAll(extra);
+                }
                 try {
-                    return templar.renderFile(Files.readString(file, StandardCharsets.UTF_8), file.toString(), vars);
+                    return templar.renderFile(Files.readString(file, StandardCharsets.UTF_8), file.toString(), all);
                 } catch (java.io.IOException e) {
                     throw new dev.jsock.template.TemplateException("could not read " + file + ": " + e.getMessage(), null);
                 }

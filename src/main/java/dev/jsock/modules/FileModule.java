@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** Ansible's file module: file / directory / absent / touch / link with owner, group and mode. */
 final class FileModule extends BaseModule {
-    private static final Set<String> PARAMS = Set.of("path", "dest", "name", "state", "src", "owner", "group", "mode", "force", "recurse", "follow");
+    private static final Set<String> PARAMS = Set.of("path", "dest", "name", "state", "src", "owner", "group", "mode", "force", "recurse", "follow",
+            "modification_time", "access_time", "modification_time_format", "access_time_format");
 
     @Override
     public boolean readOnlyWhenUnchanged() {
@@ -51,10 +52,25 @@ final class FileModule extends BaseModule {
         return switch (state) {
             case "absent" -> ops.absent();
             case "directory" -> recurse ? ops.directoryRecursively(a.bool("follow", true)) : ops.directory();
-            case "touch" -> ops.touch();
+            case "touch" -> f.exists() && preserveTimes(a) ? ops.file() : ops.touch();
             case "link" -> ops.link(a.str("src"), a.bool("force", false));
             default -> ops.file();
         };
+    }
+
+    /**
+     * modification_time and access_time both "preserve": touch leaves an existing file's times alone
+     * (only its attributes are brought to the wish), the idempotent touch of many roles. "now" is
+     * touch's own behaviour; a given time is not supported.
+     */
+    private static boolean preserveTimes(ModuleArgs a) {
+        for (String k : List.of("modification_time", "access_time")) {
+            String v = a.str(k);
+            if (v != null && !v.equals("preserve") && !v.equals("now")) {
+                throw new ModuleArgs.BadArgument("jsock: " + k + " supports only 'preserve' and 'now', got: " + v);
+            }
+        }
+        return "preserve".equals(a.str("modification_time")) && "preserve".equals(a.str("access_time"));
     }
 
     static String stateOf(FileFacts f) {

@@ -54,9 +54,14 @@ final class LookupFunctions {
             }
 
             @Override
-            public String render(Path file) {
+            public String render(Path file, Map<String, Object> extra) {
+                Map<String, Object> vars = session.vars();
+                if (!extra.isEmpty()) {
+                    vars = new java.util.HashMap<>(vars);
+                    vars.putAll(extra);
+                }
                 try {
-                    return session.templar().renderFile(Files.readString(file, StandardCharsets.UTF_8), file.toString(), session.vars());
+                    return session.templar().renderFile(Files.readString(file, StandardCharsets.UTF_8), file.toString(), vars);
                 } catch (java.io.IOException e) {
                     throw Failures.raise("could not read " + file + ": " + e.getMessage());
                 }

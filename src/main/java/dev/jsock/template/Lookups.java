@@ -29,8 +29,8 @@ public final class Lookups {
 
         boolean has(String name);
 
-        /** Renders a controller-side template file with the task's variables. */
-        String render(Path file);
+        /** Renders a controller-side template file with the task's variables and {@code extra} above them (template_vars). */
+        String render(Path file, Map<String, Object> extra);
     }
 
     /** lookup(): texts joined with commas; else one result as it is, or the list (wantlist=True: always the list). */
@@ -98,7 +98,10 @@ public final class Lookups {
             case "template" -> {
                 for (Object t : flat(terms)) {
                     Path p = find(ctx, "templates", str(t)).orElseThrow(() -> new LookupFailure("the template file " + str(t) + " could not be found for the lookup"));
-                    out.add(ctx.render(p));
+                    Object extra = kwargs.get("template_vars");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> more = extra instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                    out.add(ctx.render(p, more));
                 }
             }
             case "vars" -> {
