@@ -114,7 +114,7 @@ final class TeardownCommand implements Callable<Integer> {
             }
             if (refs.isEmpty()) continue;
             plays.add(new Play(p.name(), p.hosts(), withAbsent(p.vars()), p.varsFiles(), p.become(), p.becomeUser(), false, null,
-                    p.anyErrorsFatal(), List.of(), refs, List.of(), List.of(), List.of(), p.tags(), p.baseDir(), p.source()));
+                    p.anyErrorsFatal(), List.of(), refs, List.of(), List.of(), List.of(), p.tags(), p.baseDir(), p.source(), p.environment()));
         }
         if (plays.isEmpty()) {
             throw UserError.options(pb.path() + " deploys no socket with the " + ROLE + " role (roles: entries); use --name instead");

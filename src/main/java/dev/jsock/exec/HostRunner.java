@@ -109,7 +109,7 @@ final class HostRunner implements Runnable {
     public void run() {
         dev.jsock.template.TemplateWarnings.sendTo(pc.listener()::warning);
         try {
-            Scope base = Scope.play(pc.playbookDir(), pc.play().tags(), false);
+            Scope base = Scope.play(pc.playbookDir(), pc.play().tags(), false).withEnvironment(pc.play().environment());
             if (pc.mode().live()) {
                 try {
                     hs.connectAhead(pc.connections(), resolver.forHost(hs));
@@ -507,7 +507,7 @@ final class HostRunner implements Runnable {
                 at.add(round);
                 at.add(k);
                 Task task = h.task();
-                Scope scope = Scope.play(pc.playbookDir(), List.of(), true);
+                Scope scope = Scope.play(pc.playbookDir(), List.of(), true).withEnvironment(pc.play().environment());
                 if (task.role() != null) scope = scope.withRole(task.role(), h.roleParams(), List.of(), List.of());
                 StepGate.Step step = step(task, scope);
                 List<String> batch = pc.gate().await(hs.name(), new StepGate.Step("handler|" + HandlerTable.key(h), step.title(), true), at);

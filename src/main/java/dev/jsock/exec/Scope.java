@@ -19,13 +19,24 @@ record Scope(Role role, Map<String, Object> roleParams, List<Map<String, Object>
      * attributes): an inner block's own value wins over an outer one's.
      */
     record Keywords(Object ignoreErrors, Object become, Object becomeUser, Object noLog, Object checkMode,
-                    String delegateTo, Object runOnce) {
-        static final Keywords NONE = new Keywords(null, null, null, null, null, null, null);
+                    String delegateTo, Object runOnce, Object environment) {
+        static final Keywords NONE = new Keywords(null, null, null, null, null, null, null, null);
 
         Keywords under(Task block) {
             return new Keywords(or(block.ignoreErrors(), ignoreErrors), or(block.become(), become), or(block.becomeUser(), becomeUser),
                     or(block.noLog(), noLog), or(block.checkMode(), checkMode), or(block.delegateTo(), delegateTo),
-                    or(block.runOnce(), runOnce));
+                    or(block.runOnce(), runOnce), mergedEnvironment(block.environment(), environment));
+        }
+
+        /** A play's or block's environment: the task's own entries over the inherited ones, as Ansible merges them. */
+        @SuppressWarnings("unchecked")
+        static Object mergedEnvironment(Object own, Object inherited) {
+            if (own instanceof Map<?, ?> o && inherited instanceof Map<?, ?> i) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>((Map<String, Object>) i);
+                m.putAll((Map<String, Object>) o);
+                return m;
+            }
+            return or(own, inherited);
         }
 
         /** {@code task} with what it does not set itself taken from here. */
@@ -34,7 +45,8 @@ record Scope(Role role, Map<String, Object> roleParams, List<Map<String, Object>
             return new Task(t.name(), t.action(), t.args(), t.when(), t.loop(), t.loopVar(), t.register(), t.notifies(), t.listen(),
                     t.changedWhen(), t.failedWhen(), or(t.ignoreErrors(), ignoreErrors), t.tags(), t.vars(), or(t.become(), become),
                     or(t.becomeUser(), becomeUser), or(t.noLog(), noLog), or(t.checkMode(), checkMode), or(t.delegateTo(), delegateTo),
-                    or(t.runOnce(), runOnce), t.until(), t.retries(), t.delay(), t.loopLabel(), t.loopExtras(), t.environment(),
+                    or(t.runOnce(), runOnce), t.until(), t.retries(), t.delay(), t.loopLabel(), t.loopExtras(),
+                    mergedEnvironment(t.environment(), environment),
                     t.block(), t.rescue(), t.always(), t.role(), t.baseDir(), t.source());
         }
 
@@ -53,6 +65,14 @@ record Scope(Role role, Map<String, Object> roleParams, List<Map<String, Object>
 
     static Scope play(Path baseDir, List<String> playTags, boolean handler) {
         return new Scope(null, Map.of(), List.of(), playTags, List.of(), baseDir, handler, Keywords.NONE);
+    }
+
+    /** The play's own environment under every task of it (handlers too). */
+    Scope withEnvironment(Object environment) {
+        if (environment == null) return this;
+        Keywords k = new Keywords(keywords.ignoreErrors(), keywords.become(), keywords.becomeUser(), keywords.noLog(),
+                keywords.checkMode(), keywords.delegateTo(), keywords.runOnce(), environment);
+        return new Scope(role, roleParams, vars, tags, whens, baseDir, handler, k);
     }
 
     Scope withRole(Role newRole, Map<String, Object> params, List<Object> moreWhens, List<String> moreTags) {

@@ -16,10 +16,10 @@ final class Keywords {
             "until", "retries", "delay", "environment",
             "local_action", "become_method");
 
-    static final Set<String> BLOCK = Set.of("block", "rescue", "always", "name", "when", "tags", "vars", "become",
+    static final Set<String> BLOCK = Set.of("block", "rescue", "always", "name", "when", "tags", "vars", "become", "environment",
             "become_user", "ignore_errors", "no_log", "check_mode", "delegate_to", "run_once", "become_method");
 
-    static final Set<String> PLAY = Set.of("name", "hosts", "become", "become_user", "become_method", "gather_facts",
+    static final Set<String> PLAY = Set.of("name", "hosts", "become", "become_user", "become_method", "gather_facts", "environment",
             "vars", "vars_files", "pre_tasks", "roles", "tasks", "post_tasks", "handlers", "tags", "serial",
             "any_errors_fatal", "connection", "remote_user", "port", "strategy");
 

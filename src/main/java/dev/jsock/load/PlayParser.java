@@ -79,7 +79,7 @@ final class PlayParser {
                 varsFiles(entries.get("vars_files")), value(entries, "become"), value(entries, "become_user"),
                 value(entries, "gather_facts"), value(entries, "serial"), value(entries, "any_errors_fatal"), pre, roles,
                 main, post, handlers, entries.containsKey("tags") ? TaskFields.tags(doc, entries.get("tags"), value(entries, "tags")) : List.of(),
-                baseDir, doc.at(m));
+                baseDir, doc.at(m), value(entries, "environment"));
     }
 
     private Object value(Map<String, YamlDoc.Entry> entries, String key) {

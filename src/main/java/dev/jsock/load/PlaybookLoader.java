@@ -153,6 +153,6 @@ public final class PlaybookLoader {
         allTags.addAll(p.tags());
         return new Play(p.name(), p.hosts(), merged, p.varsFiles(), p.become(), p.becomeUser(), p.gatherFacts(), p.serial(),
                 p.anyErrorsFatal(), p.preTasks(), p.roles(), p.tasks(), p.postTasks(), p.handlers(), allTags, p.baseDir(),
-                p.source());
+                p.source(), p.environment());
     }
 }

@@ -26,7 +26,16 @@ public record Play(
         List<Task> handlers,
         List<String> tags,
         Path baseDir,
-        Source source) {
+        Source source,
+        Object environment) {
+
+    /** A play without an environment of its own. */
+    public Play(String name, String hosts, Map<String, Object> vars, List<Object> varsFiles, Object become, Object becomeUser,
+                Object gatherFacts, Object serial, Object anyErrorsFatal, List<Task> preTasks, List<RoleRef> roles, List<Task> tasks,
+                List<Task> postTasks, List<Task> handlers, List<String> tags, Path baseDir, Source source) {
+        this(name, hosts, vars, varsFiles, become, becomeUser, gatherFacts, serial, anyErrorsFatal, preTasks, roles, tasks, postTasks,
+                handlers, tags, baseDir, source, null);
+    }
 
     public Play {
         vars = Maps.copy(vars);
