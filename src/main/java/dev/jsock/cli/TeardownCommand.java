@@ -168,7 +168,8 @@ final class TeardownCommand implements Callable<Integer> {
                       shell: |
                         { ls /var/lib/jsock 2>/dev/null | sed -n 's/[.]json$//p'
                           grep -h -o -s '^# Managed by jsock role systemd_socket (socket [A-Za-z0-9_.:-]*)' \
-                            /etc/systemd/system/*.socket /etc/systemd/system/*.service | sed 's/.*(socket //; s/)$//'
+                            /etc/systemd/system/*.socket /etc/systemd/system/*.service /run/systemd/system/*.socket /run/systemd/system/*.service \\
+                            /usr/local/lib/systemd/system/*.socket /usr/local/lib/systemd/system/*.service | sed 's/.*(socket //; s/)$//'
                         } | sort -u
                       register: jsock_manifests
                       changed_when: false

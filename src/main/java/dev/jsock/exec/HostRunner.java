@@ -128,7 +128,8 @@ final class HostRunner implements Runnable {
                 // roles and tasks form one section: handlers flush after both
                 for (int r = 0; r < pc.play().roles().size(); r++) {
                     RoleRef ref = pc.play().roles().get(r);
-                    rolesRun.add(roleKey(ref.role().name(), ref.params()));
+                    // a role that already ran (as an earlier role's dependency, same parameters) does not run again
+                    if (!rolesRun.add(roleKey(ref.role().name(), ref.params()))) continue;
                     section = List.of(1, r);
                     runTasks(ref.role().tasks(), base.withRole(ref.role(), ref.params(), ref.when(), ref.tags()));
                 }
@@ -212,6 +213,16 @@ final class HostRunner implements Runnable {
         pc.gate().await(hs.name(), step(task, scope), position());
         new FactGatherer(pc, resolver).gather(hs, task.displayName());
         if (hs.unreachable) throw new HostFailed();
+        if (task.register() != null) {
+            // as the setup module returns them: each fact under its ansible_ name
+            Map<String, Object> prefixed = new LinkedHashMap<>();
+            hs.gathered.forEach((k, v) -> {
+                if (k.startsWith("ansible_") && !k.equals("ansible_facts")) prefixed.put(k, v);
+            });
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("ansible_facts", prefixed);
+            hs.facts.put(task.register(), TaskResult.ok(facts).registered());
+        }
     }
 
     private void plain(Task task, Scope scope) throws InterruptedException {

@@ -211,7 +211,14 @@ final class LocalActions {
             return TaskResult.failed("non-integer value given for prompt duration:\n" + e.getMessage(), Map.of());
         }
         java.time.LocalDateTime start = java.time.LocalDateTime.now();
-        if (seconds < 0) {
+        String userInput = "";
+        if (seconds < 0 && System.console() != null) {
+            // a terminal: wait for the answer, as ansible-playbook does (a confirmation before something drastic)
+            String prompt = args.get("prompt") == null ? "Press enter to continue, Ctrl+C to interrupt" : String.valueOf(args.get("prompt"));
+            boolean echo = args.get("echo") == null || dev.jsock.modules.ModuleArgs.toBool("echo", args.get("echo"));
+            String answer = echo ? System.console().readLine("%s:%n", prompt) : new String(System.console().readPassword("%s:%n", prompt));
+            userInput = answer == null ? "" : answer;
+        } else if (seconds < 0) {
             warnings.accept("Not waiting for response to prompt as stdin is not interactive");
         } else {
             try {
@@ -230,7 +237,7 @@ final class LocalActions {
         data.put("stderr", "");
         data.put("stdout", seconds < 0 ? "Paused for 0.0 minutes" : "Paused for " + (args.containsKey("minutes") ? seconds / 60 + " minutes" : seconds + " seconds"));
         data.put("stop", java.time.LocalDateTime.now().format(f));
-        data.put("user_input", "");
+        data.put("user_input", userInput);
         return TaskResult.ok(data);
     }
 

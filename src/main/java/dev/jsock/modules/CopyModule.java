@@ -36,6 +36,7 @@ final class CopyModule extends BaseModule {
         if (hasContent && a.has("src")) return TaskResult.failed("src and content are mutually exclusive", Map.of());
         if (!hasContent && !a.has("src")) return TaskResult.failed("src (or content) is required", Map.of());
         if (a.bool("remote_src", false) && !hasContent) return fromHost(ctx, a);
+        if (!a.bool("local_follow", true)) return TaskResult.failed("jsock: local_follow: false is not supported (links are followed)", Map.of());
         byte[] bytes;
         String basename = null;
         FileAttrs attrs = attrs(a, null);

@@ -56,6 +56,8 @@ final class HostProbeModules {
             ModuleArgs a = ctx.a();
             a.allowOnly("raw", Set.of("_raw_params", "executable"));
             String command = a.required("_raw_params");
+            // as Ansible's raw action: a command it cannot predict is not run in check mode
+            if (ctx.check()) return TaskResult.skipped("Check mode is not supported for this task");
             if (a.has("executable")) command = ShellQuote.quote(a.str("executable")) + " -c " + ShellQuote.quote(command);
             CommandResult r = new Remote(ctx).run(command);
             Map<String, Object> data = new LinkedHashMap<>();

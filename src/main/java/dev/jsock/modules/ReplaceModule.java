@@ -3,6 +3,7 @@ package dev.jsock.modules;
 import dev.jsock.model.TaskResult;
 import dev.jsock.transport.UnreachableException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,6 +51,10 @@ final class ReplaceModule extends BaseModule {
             edit = LineEdits.replace(cur.text(), new LineEdits.ReplaceSpec(regexp, a.str("replace", ""), a.str("after"), a.str("before")));
         } catch (IllegalArgumentException e) {
             return TaskResult.failed(e.getMessage(), Map.of());
+        }
+        if (!edit.changed() && edit.msg().startsWith("Pattern for before/after params did not match")) {
+            // as Ansible: nothing else is done, attributes included
+            return new TaskResult(TaskResult.Status.OK, edit.msg(), Map.of("rc", 0, "msg", edit.msg()), List.of());
         }
         return editor.finish(path, cur, edit, a, InPlaceEditor.Flavour.REPLACE, Map.of("rc", 0));
     }

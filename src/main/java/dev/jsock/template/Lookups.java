@@ -35,7 +35,15 @@ public final class Lookups {
 
     /** lookup(): texts joined with commas; else one result as it is, or the list (wantlist=True: always the list). */
     public static Object lookup(Context ctx, String plugin, List<Object> terms, Map<String, Object> kwargs) {
-        List<Object> out = query(ctx, plugin, terms, kwargs);
+        List<Object> out;
+        try {
+            out = run(ctx, plugin, terms, kwargs);
+        } catch (LookupFailure e) {
+            String errors = kwargs.get("errors") == null ? "strict" : String.valueOf(kwargs.get("errors"));
+            if (errors.equals("warn")) TemplateWarnings.emit(e.getMessage());
+            if (errors.equals("ignore") || errors.equals("warn")) return null; // Ansible's lookup gives None then
+            throw failure(plugin, e);
+        }
         if (truthy(kwargs.get("wantlist"))) return out;
         if (out.stream().allMatch(o -> o instanceof String)) {
             List<String> texts = new ArrayList<>();
@@ -50,10 +58,15 @@ public final class Lookups {
         try {
             return run(ctx, plugin, terms, kwargs);
         } catch (LookupFailure e) {
+            if (errors.equals("warn")) TemplateWarnings.emit(e.getMessage());
             if (errors.equals("ignore") || errors.equals("warn")) return new ArrayList<>();
-            throw Failures.raise("An unhandled exception occurred while running the lookup plugin '" + plugin
-                    + "'. Error was a <class 'ansible.errors.AnsibleError'>, original message: " + e.getMessage());
+            throw failure(plugin, e);
         }
+    }
+
+    private static RuntimeException failure(String plugin, LookupFailure e) {
+        return Failures.raise("An unhandled exception occurred while running the lookup plugin '" + plugin
+                + "'. Error was a <class 'ansible.errors.AnsibleError'>, original message: " + e.getMessage());
     }
 
     /** A lookup that cannot give what it was asked (errors=ignore turns it into an empty result). */
@@ -83,7 +96,8 @@ public final class Lookups {
             case "env" -> {
                 Object dflt = kwargs.getOrDefault("default", "");
                 for (Object t : flat(terms)) {
-                    String v = System.getenv(str(t));
+                    String[] words = str(t).strip().split("\\s+"); // Ansible reads the first word of a term
+                    String v = System.getenv(words[0]);
                     out.add(v != null ? v : dflt);
                 }
             }
@@ -92,7 +106,10 @@ public final class Lookups {
             }
             case "lines" -> {
                 for (Object t : flat(terms)) {
-                    for (String line : shell(ctx, str(t), "lines").split("\n", -1)) if (!line.isEmpty()) out.add(line);
+                    // Python's splitlines(): empty lines kept, no item after a final newline
+                    String text = shell(ctx, str(t), "lines");
+                    if (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
+                    if (!text.isEmpty()) out.addAll(List.of(text.split("\n", -1)));
                 }
             }
             case "template" -> {
@@ -189,7 +206,8 @@ public final class Lookups {
             for (List<Object> prefix : acc) {
                 for (Object x : asList(t)) {
                     List<Object> combo = new ArrayList<>(prefix);
-                    combo.add(x);
+                    if (x instanceof List<?> inner) combo.addAll(inner); // each combination flattened, as Ansible's are
+                    else combo.add(x);
                     next.add(combo);
                 }
             }
@@ -212,7 +230,11 @@ public final class Lookups {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < longest; i++) {
             List<Object> row = new ArrayList<>();
-            for (List<Object> l : lists) row.add(i < l.size() ? l.get(i) : null);
+            for (List<Object> l : lists) {
+                Object x = i < l.size() ? l.get(i) : null;
+                if (x instanceof List<?> inner) row.addAll(inner);
+                else row.add(x);
+            }
             out.add(row);
         }
         return out;
@@ -303,7 +325,9 @@ public final class Lookups {
             List<Object> found = new ArrayList<>();
             try (var s = Files.list(dir)) {
                 // in the directory's own order, as Python's glob gives them
-                s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName()))
+                // as Python's glob: names starting with a dot only when the pattern asks for them
+                s.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName())
+                                && (!f.getFileName().toString().startsWith(".") || glob.startsWith(".")))
                         .forEach(f -> found.add(f.toString()));
             } catch (IOException e) {
                 continue;

@@ -40,7 +40,18 @@ final class Mutators {
                 }
                 case "clear" -> l.clear();
                 case "reverse" -> Collections.reverse(l);
-                case "sort" -> l.sort((a, b) -> Values.compare(a, b));
+                case "sort" -> {
+                    boolean reverse = false;
+                    for (Object a : args) {
+                        if (a instanceof com.hubspot.jinjava.el.ext.NamedParameter p && p.getName().equals("reverse")) {
+                            reverse = Boolean.TRUE.equals(p.getValue()) || "true".equalsIgnoreCase(String.valueOf(p.getValue()));
+                        } else {
+                            throw Failures.raise("jsock: list.sort() takes only reverse=");
+                        }
+                    }
+                    java.util.Comparator<Object> order = Values::compare;
+                    l.sort(reverse ? order.reversed() : order);
+                }
                 default -> throw Failures.raise("'list object' has no attribute '" + name + "'");
             }
             return null;
@@ -51,6 +62,12 @@ final class Mutators {
                 for (Object a : args) {
                     if (a instanceof Map<?, ?> other) m.putAll(other);
                     else if (a instanceof com.hubspot.jinjava.el.ext.NamedParameter p) m.put(p.getName(), p.getValue());
+                    else if (a instanceof Iterable<?> pairs) {
+                        for (Object pair : pairs) {
+                            if (!(pair instanceof List<?> kv) || kv.size() != 2) throw Failures.raise("dictionary update sequence element has wrong length");
+                            m.put(kv.get(0), kv.get(1));
+                        }
+                    } else throw Failures.raise("'" + PyRepr.typeName(a) + "' object is not iterable");
                 }
                 return null;
             }

@@ -63,7 +63,8 @@ final class PythonArithmetic implements AstBinary.Operator {
     }
 
     private static boolean whole(Object o) {
-        return o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte || o instanceof BigInteger;
+        return o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte || o instanceof BigInteger
+                || o instanceof Boolean; // True + 1 is 2 in Python
     }
 
     private static boolean number(Object o) {
@@ -71,6 +72,7 @@ final class PythonArithmetic implements AstBinary.Operator {
     }
 
     private static BigInteger big(Object o) {
+        if (o instanceof Boolean b) return b ? BigInteger.ONE : BigInteger.ZERO;
         return o instanceof BigInteger b ? b : BigInteger.valueOf(((Number) o).longValue());
     }
 

@@ -141,7 +141,8 @@ final class PythonResolver extends ELResolver {
             "popitem", "setdefault", "update", "clear", "copy");
 
     private static boolean isData(Object base) {
-        return base instanceof Map || base instanceof List || base instanceof Number || base instanceof Boolean;
+        return base instanceof Map || base instanceof List || base instanceof Number || base instanceof Boolean
+                || base instanceof Map.Entry; // dict items and groupby groups too
     }
 
     private static boolean pythonMethod(Object base, String name) {
