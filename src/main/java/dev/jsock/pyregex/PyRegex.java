@@ -34,7 +34,7 @@ public final class PyRegex {
      * @throws IllegalArgumentException naming the pattern and what is wrong with it
      */
     public static PyRegex compile(String python, int flags, boolean unicode) {
-        Translation t = new Translation(python);
+        Translation t = new Translation(python, (flags & MULTILINE) != 0 || python.matches("(?s)\\(\\?[aiLmsux]*m[aiLmsux]*\\).*"));
         int javaFlags = Pattern.UNIX_LINES
                 | ((flags & IGNORECASE) != 0 ? Pattern.CASE_INSENSITIVE | (unicode ? Pattern.UNICODE_CASE : 0) : 0)
                 | ((flags & MULTILINE) != 0 ? Pattern.MULTILINE : 0)
@@ -167,8 +167,12 @@ public final class PyRegex {
         private final Map<String, String> names = new LinkedHashMap<>();
         private int i;
 
-        Translation(String python) {
+        /** In MULTILINE, Python's ^ also matches after a newline at the very end of the text; Java's does not. */
+        private final boolean multiline;
+
+        Translation(String python, boolean multiline) {
             this.p = python;
+            this.multiline = multiline;
             run();
         }
 
@@ -187,6 +191,10 @@ public final class PyRegex {
                 else if (c == '[') charClass();
                 else if (c == '(' && p.startsWith("(?", i)) group();
                 else if (c == '{') brace();
+                else if (c == '^' && multiline) {
+                    out.append("(?:^|(?<=\\n))");
+                    i++;
+                }
                 else {
                     out.append(c);
                     i++;

@@ -65,4 +65,11 @@ class PyRegexTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'(unclosed'");
         assertThatThrownBy(() -> PyRegex.compile("(?P=nope)", 0, true)).hasMessageContaining("unknown group name 'nope'");
     }
+
+    @Test
+    void aMultilineCaretAlsoMatchesAfterTheLastNewlineAsInPython() {
+        assertThat(PyRegex.compile("^", PyRegex.MULTILINE, true).subn("a\nb\n", "# ", 0).text()).isEqualTo("# a\n# b\n# ");
+        assertThat(PyRegex.compile("(?m)^b", 0, true).subn("a\nb\n", "X", 0).text()).isEqualTo("a\nX\n");
+        assertThat(PyRegex.compile("[^a]", PyRegex.MULTILINE, true).subn("ab", "X", 0).text()).isEqualTo("aX");
+    }
 }
