@@ -15,19 +15,27 @@ final class PlaybookListing {
     private PlaybookListing() {}
 
     static void syntaxOk(PrintWriter out, String playbookArg) {
+        playbookHeader(out, playbookArg);
+    }
+
+    private static void playbookHeader(PrintWriter out, String playbookArg) {
         out.println();
         out.println("playbook: " + playbookArg);
     }
 
-    static void hosts(PrintWriter out, String playbookArg, Playbook pb, Inventory inv, String limit) {
+    /** "  play #N (hosts): name<TAB>TAGS: [...]", after an empty line. */
+    private static void playHeader(PrintWriter out, int n, Play p) {
         out.println();
-        out.println("playbook: " + playbookArg);
+        out.println("  play #" + n + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
+    }
+
+    static void hosts(PrintWriter out, String playbookArg, Playbook pb, Inventory inv, String limit) {
+        playbookHeader(out, playbookArg);
         int n = 1;
         for (Play p : pb.plays()) {
             List<String> hosts = new ArrayList<>(HostPattern.select(inv, p.hosts()));
             if (limit != null) hosts.retainAll(HostPattern.select(inv, limit));
-            out.println();
-            out.println("  play #" + n++ + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
+            playHeader(out, n++, p);
             out.println("    pattern: ['" + p.hosts() + "']");
             out.println("    hosts (" + hosts.size() + "):");
             for (String h : hosts) out.println("      " + h);
@@ -37,12 +45,10 @@ final class PlaybookListing {
 
     /** ansible-playbook --list-tasks: each task with every tag it has (its own and inherited, sorted), as -t/--skip-tags select them. */
     static void tasks(PrintWriter out, String playbookArg, Playbook pb, List<String> only, List<String> skip) {
-        out.println();
-        out.println("playbook: " + playbookArg);
+        playbookHeader(out, playbookArg);
         int n = 1;
         for (Play p : pb.plays()) {
-            out.println();
-            out.println("  play #" + n++ + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
+            playHeader(out, n++, p);
             out.println("    tasks:");
             for (Listed t : listed(p, only, skip)) out.println("      " + t.name() + "\tTAGS: " + tags(t.tags()));
         }
@@ -51,14 +57,12 @@ final class PlaybookListing {
 
     /** ansible-playbook --list-tags: per play, every tag its selected tasks carry (their own and inherited). */
     static void tags(PrintWriter out, String playbookArg, Playbook pb, List<String> only, List<String> skip) {
-        out.println();
-        out.println("playbook: " + playbookArg);
+        playbookHeader(out, playbookArg);
         int n = 1;
         for (Play p : pb.plays()) {
             java.util.TreeSet<String> all = new java.util.TreeSet<>();
             for (Listed t : listed(p, only, skip)) all.addAll(t.tags());
-            out.println();
-            out.println("  play #" + n++ + " (" + p.hosts() + "): " + p.displayName() + "\tTAGS: " + tags(p.tags()));
+            playHeader(out, n++, p);
             out.println("      TASK TAGS: " + tags(List.copyOf(all)));
         }
         out.flush();

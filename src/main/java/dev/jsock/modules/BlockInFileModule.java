@@ -2,46 +2,22 @@ package dev.jsock.modules;
 
 import dev.jsock.model.TaskResult;
 import dev.jsock.transport.UnreachableException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Ansible's blockinfile: a block of lines between two marker lines, inserted, replaced or removed. */
-final class BlockInFileModule extends BaseModule {
-    private static final Set<String> PARAMS = params();
-
-    private static Set<String> params() {
-        Set<String> s = new HashSet<>(InPlaceEditor.COMMON);
-        s.addAll(Set.of("state", "marker", "block", "content", "insertafter", "insertbefore", "create", "marker_begin", "marker_end"));
-        return Set.copyOf(s);
+final class BlockInFileModule extends InPlaceEditModule {
+    BlockInFileModule() {
+        super("blockinfile", Set.of("state", "marker", "block", "content", "insertafter", "insertbefore", "create", "marker_begin", "marker_end"));
     }
 
     @Override
-    public String name() {
-        return "blockinfile";
-    }
-
-    @Override
-    public boolean readOnlyWhenUnchanged() {
-        return true;
-    }
-
-    @Override
-    TaskResult execute(ModuleContext ctx) throws UnreachableException {
-        ModuleArgs a = ctx.a();
-        a.allowOnly("blockinfile", PARAMS);
-        String path = InPlaceEditor.path(a);
+    TaskResult edit(ModuleContext ctx, ModuleArgs a, String path) throws UnreachableException {
         boolean present = a.choice("state", "present", "absent", "present").equals("present");
         if (a.has("insertbefore") && a.has("insertafter")) throw new ModuleArgs.BadArgument("parameters are mutually exclusive: insertbefore|insertafter");
         InPlaceEditor editor = new InPlaceEditor(ctx);
-        InPlaceEditor.Current cur;
-        try {
-            cur = editor.read(path);
-        } catch (InPlaceEditor.ReadFailure e) {
-            return TaskResult.failed(e.getMessage(), Map.of());
-        }
-        if (cur.isDir()) return TaskResult.failed("Path " + path + " is a directory !", Map.of("rc", 256));
+        InPlaceEditor.Current cur = editor.read(path);
         if (!cur.exists() && !a.bool("create", false)) return TaskResult.failed("Path " + path + " does not exist !", Map.of("rc", 257));
         if (!present && !cur.exists()) {
             String msg = "File " + path + " not present";
@@ -51,13 +27,8 @@ final class BlockInFileModule extends BaseModule {
         String after = a.str("insertafter");
         String before = a.str("insertbefore");
         if (after == null && before == null) after = "EOF";
-        LineEdits.Edit edit;
-        try {
-            edit = LineEdits.blockInFile(cur.text(), new LineEdits.BlockSpec(present, block,
-                    a.str("marker", "# {mark} ANSIBLE MANAGED BLOCK"), a.str("marker_begin", "BEGIN"), a.str("marker_end", "END"), after, before));
-        } catch (IllegalArgumentException e) {
-            return TaskResult.failed(e.getMessage(), Map.of());
-        }
+        LineEdits.Edit edit = LineEdits.blockInFile(cur.text(), new LineEdits.BlockSpec(present, block,
+                a.str("marker", "# {mark} ANSIBLE MANAGED BLOCK"), a.str("marker_begin", "BEGIN"), a.str("marker_end", "END"), after, before));
         return editor.finish(path, cur, edit, a, InPlaceEditor.Flavour.BLOCKINFILE, Map.of());
     }
 }

@@ -25,7 +25,7 @@ final class InPlaceEditor {
     private static final String ATTRS_CHANGED = "ownership, perms or SE linux context changed";
 
     /** The file before the edit. {@code text} is null when it does not exist; {@code user}/{@code group}/{@code umask} then say how a new one would be made. */
-    record Current(boolean isDir, String realPath, String text, String user, String group, int umask, int uid, int gid) {
+    record Current(String realPath, String text, String user, String group, int umask, int uid, int gid) {
         boolean exists() {
             return text != null;
         }
@@ -45,6 +45,7 @@ final class InPlaceEditor {
         throw new ModuleArgs.BadArgument("missing required arguments: path");
     }
 
+    /** The file as it is; a directory, an unreadable or non-UTF-8 file is a {@link ReadFailure}. */
     Current read(String path) throws UnreachableException {
         String p = ShellQuote.quote(path);
         CommandResult r = remote.look("p=" + p + "; if [ -d \"$p\" ]; then echo dir; elif [ -e \"$p\" ]; then echo file; "
@@ -54,26 +55,36 @@ final class InPlaceEditor {
         int nl = out.indexOf('\n');
         String kind = nl < 0 ? out : out.substring(0, nl);
         String rest = nl < 0 ? "" : out.substring(nl + 1);
-        if (kind.equals("dir")) return new Current(true, path, null, null, null, 022, -1, -1);
+        if (kind.equals("dir")) throw new ReadFailure("Path " + path + " is a directory !", Map.of("rc", 256));
         if (kind.equals("file")) {
             int end = rest.indexOf('\n');
             String text = rest.substring(end + 1);
             // the connection decodes output as UTF-8; rewriting what it could not decode would lose bytes
             if (text.indexOf('\uFFFD') >= 0) throw new ReadFailure("jsock: " + path + " is not UTF-8 text; it was left as it is");
-            return new Current(false, rest.substring(0, end), text, null, null, 022, -1, -1);
+            return new Current(rest.substring(0, end), text, null, null, 022, -1, -1);
         }
         String[] who = rest.split("\n");
         if (who.length < 5) throw new ReadFailure("jsock: unexpected answer looking at " + path + ": " + rest.strip());
-        return new Current(false, path, null, who[0], who[1], Integer.parseInt(who[2].strip(), 8),
+        return new Current(path, null, who[0], who[1], Integer.parseInt(who[2].strip(), 8),
                 Integer.parseInt(who[3].strip()), Integer.parseInt(who[4].strip()));
     }
 
-    /** A file the editor cannot read or should not rewrite; the message is the task's failure. */
+    /** A file the editor cannot read or should not rewrite; the message (and data) are the task's failure. */
     static final class ReadFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient Map<String, Object> data;
 
         ReadFailure(String message) {
+            this(message, Map.of());
+        }
+
+        ReadFailure(String message, Map<String, Object> data) {
             super(message);
+            this.data = data;
+        }
+
+        Map<String, Object> data() {
+            return data;
         }
     }
 

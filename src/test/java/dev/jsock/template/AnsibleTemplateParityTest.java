@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +47,7 @@ class AnsibleTemplateParityTest {
             task(playbook, errorsDir(), name, true);
         }
         Files.writeString(work.resolve("playbook.yml"), playbook.toString());
-        ProcessBuilder pb = new ProcessBuilder("ansible-playbook", "-i", "localhost,", "playbook.yml")
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("ansible.log").toFile());
-        pb.environment().put("ANSIBLE_NOCOLOR", "1");
-        pb.environment().put("ANSIBLE_LOCALHOST_WARNING", "False");
-        pb.environment().put("ANSIBLE_INVENTORY_UNPARSED_WARNING", "False");
-        pb.environment().put("ANSIBLE_RETRY_FILES_ENABLED", "False");
-        Process process = pb.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ansible-playbook finished").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(work.resolve("ansible.log"))).isZero();
+        dev.jsock.testing.LocalAnsible.runPlaybook(work);
     }
 
     private static void task(StringBuilder playbook, Path dir, String name, boolean failing) throws IOException {
